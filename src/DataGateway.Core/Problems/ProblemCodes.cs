@@ -1,0 +1,65 @@
+using System.Collections.Frozen;
+
+namespace DataGateway.Core.Problems;
+
+/// <summary>
+/// The one catalogue of client-facing problem codes (API.md "Errors"). Log messages are
+/// separate; these strings are a contract and change only with the API.
+/// </summary>
+public static class ProblemCodes
+{
+#pragma warning disable CS1591 // Each member is documented by its title.
+    public static readonly ProblemCode InvalidJson = new("invalid_json", 400, "The body is not valid JSON for this endpoint.");
+    public static readonly ProblemCode InvalidRequest = new("invalid_request", 400, "A required member is missing or has the wrong type.");
+    public static readonly ProblemCode UnknownMember = new("unknown_member", 400, "The body has a member this endpoint does not accept.");
+    public static readonly ProblemCode InvalidSubject = new("invalid_subject", 400, "The subject is not a valid unified social credit code.");
+    public static readonly ProblemCode UnknownField = new("unknown_field", 400, "The field is not in the catalog.");
+    public static readonly ProblemCode UnknownPredicate = new("unknown_predicate", 400, "The predicate is not in the catalog.");
+    public static readonly ProblemCode ParamNotAllowed = new("param_not_allowed", 400, "A parameter is missing, unknown or not one of the allowed values.");
+    public static readonly ProblemCode UnknownPurpose = new("unknown_purpose", 400, "The purpose is not defined by policy.");
+    public static readonly ProblemCode TooManyChecks = new("too_many_checks", 400, "The request has no checks or more than policy allows.");
+    public static readonly ProblemCode InvalidCiphertext = new("invalid_ciphertext", 400, "A ciphertext is not valid for the public key.");
+    public static readonly ProblemCode InvalidPublicKey = new("invalid_public_key", 400, "The public key is not acceptable.");
+    public static readonly ProblemCode EpsilonOutOfRange = new("epsilon_out_of_range", 400, "Epsilon is outside the range policy allows.");
+    public static readonly ProblemCode Unauthenticated = new("unauthenticated", 401, "A valid bearer token is required.");
+    public static readonly ProblemCode TicketInvalid = new("ticket_invalid", 401, "The node ticket is missing, forged, expired, replayed or for another query.");
+    public static readonly ProblemCode RoleNotAllowed = new("role_not_allowed", 403, "The caller's role may not use this endpoint.");
+    public static readonly ProblemCode InstitutionNotRegistered = new("institution_not_registered", 403, "The institution is not registered by policy.");
+    public static readonly ProblemCode PurposeNotAllowed = new("purpose_not_allowed", 403, "Policy does not allow this purpose for the institution.");
+    public static readonly ProblemCode PredicateNotAllowed = new("predicate_not_allowed", 403, "Policy does not allow this predicate for the institution.");
+    public static readonly ProblemCode ConsentRequired = new("consent_required", 403, "No active consent covers this query.");
+    public static readonly ProblemCode ConsentRevoked = new("consent_revoked", 403, "The consent covering this query was revoked.");
+    public static readonly ProblemCode ConsentExpired = new("consent_expired", 403, "The consent covering this query has expired.");
+    public static readonly ProblemCode SubjectNotFound = new("subject_not_found", 404, "No data node holds this subject.");
+    public static readonly ProblemCode ModelNotFound = new("model_not_found", 404, "No such model.");
+    public static readonly ProblemCode ConsentNotFound = new("consent_not_found", 404, "No such consent.");
+    public static readonly ProblemCode NotFound = new("not_found", 404, "No such resource.");
+    public static readonly ProblemCode MethodNotAllowed = new("method_not_allowed", 405, "The method is not allowed on this resource.");
+    public static readonly ProblemCode ModelExists = new("model_exists", 409, "A model with this id exists.");
+    public static readonly ProblemCode PayloadTooLarge = new("payload_too_large", 413, "The body is larger than this endpoint accepts.");
+    public static readonly ProblemCode UnsupportedMediaType = new("unsupported_media_type", 415, "The body must be application/json.");
+    public static readonly ProblemCode RateLimited = new("rate_limited", 429, "Too many requests.");
+    public static readonly ProblemCode QueryLimitExceeded = new("query_limit_exceeded", 429, "The query limit for this subject and predicate is used up for the period.");
+    public static readonly ProblemCode BudgetExhausted = new("budget_exhausted", 429, "The privacy budget for the period is used up.");
+    public static readonly ProblemCode InternalError = new("internal_error", 500, "The gateway failed to process the request.");
+    public static readonly ProblemCode EgressViolation = new("egress_violation", 502, "The data node returned a response outside the result schema; nothing was released.");
+    public static readonly ProblemCode NodeUnavailable = new("node_unavailable", 503, "The data node holding the subject could not answer.");
+    public static readonly ProblemCode StoreUnavailable = new("store_unavailable", 503, "A store the gateway depends on is unavailable.");
+    public static readonly ProblemCode AuditUnavailable = new("audit_unavailable", 503, "The audit log cannot record the request, so nothing is answered.");
+    public static readonly ProblemCode AuditCorrupt = new("audit_corrupt", 503, "The audit log failed its integrity check; the gateway refuses to serve.");
+    public static readonly ProblemCode PolicyUnavailable = new("policy_unavailable", 503, "No valid policy is loaded.");
+#pragma warning restore CS1591
+
+    /// <summary>Every code, for documentation and tests.</summary>
+    public static readonly IReadOnlyList<ProblemCode> All = typeof(ProblemCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(ProblemCode))
+        .Select(f => (ProblemCode)f.GetValue(null)!)
+        .ToArray();
+
+    private static readonly FrozenDictionary<string, ProblemCode> ByCode = All.ToFrozenDictionary(p => p.Code, StringComparer.Ordinal);
+
+    /// <summary>Looks a problem up by its code.</summary>
+    public static bool TryGet(string? code, out ProblemCode problem) =>
+        ByCode.TryGetValue(code ?? string.Empty, out problem!);
+}
