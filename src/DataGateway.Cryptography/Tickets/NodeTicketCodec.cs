@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -13,8 +14,8 @@ namespace DataGateway.Cryptography.Tickets;
 /// Why a MAC and not a signature: a node that holds its own key can mint tickets only for
 /// itself, and it already holds the raw data, so asymmetric tickets would buy nothing while
 /// costing an ECDSA verify per request. Each node's key is derived by HKDF-SHA256 from the
-/// gateway's ticket master secret with the node id as info, so nodes cannot forge tickets for
-/// one another.
+/// gateway's ticket master secret with the node id as info; a node is given only its own key
+/// (<see cref="NodeTicketVerifier"/>), so nodes cannot forge tickets for one another.
 /// </remarks>
 public sealed class NodeTicketCodec
 {
@@ -25,6 +26,7 @@ public sealed class NodeTicketCodec
         Base64Url.EncodeToString("""{"alg":"HS256","typ":"dg-ticket+jwt"}"""u8));
 
     private readonly byte[] _masterSecret;
+    private readonly ConcurrentDictionary<string, byte[]> _nodeKeys = new(StringComparer.Ordinal);
 
     /// <summary>Creates a codec over the gateway's ticket master secret.</summary>
     public NodeTicketCodec(ReadOnlySpan<byte> masterSecret)
@@ -51,70 +53,29 @@ public sealed class NodeTicketCodec
     }
 
     /// <summary>
-    /// Checks a ticket for <paramref name="node"/> against the exact body it came with.
-    /// Replay protection is the caller's (see <see cref="TicketReplayCache"/>).
+    /// Checks a ticket for <paramref name="node"/> against the exact body it came with, as that
+    /// node's <see cref="NodeTicketVerifier"/> would.
     /// </summary>
-    public TicketError Validate(string? token, string node, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan skew, out NodeTicket? ticket)
+    public TicketError Validate(string? token, string node, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan skew, out NodeTicket? ticket) =>
+        VerifierFor(node).Validate(token, body, now, skew, out ticket);
+
+    /// <summary>The verifier a node holds: its own key only, never the master secret.</summary>
+    public NodeTicketVerifier VerifierFor(string node) => new(node, NodeKey(node));
+
+    /// <summary>
+    /// Derives one node's ticket key: what an operator hands that node (HKDF-SHA256, node id as info).
+    /// </summary>
+    public static byte[] DeriveNodeKey(ReadOnlySpan<byte> masterSecret, string node)
     {
-        ticket = null;
-        var parts = token?.Split('.');
-        if (parts is not { Length: 3 } || parts[0].Length == 0 || parts[1].Length == 0)
-        {
-            return TicketError.Malformed;
-        }
-
-        // Only our exact header is accepted: no alg negotiation, no key hints.
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(parts[0]), HeaderSegment))
-        {
-            return TicketError.BadSignature;
-        }
-
-        Span<byte> mac = stackalloc byte[64];
-        if (!Base64Url.TryDecodeFromChars(parts[2], mac, out var macLength) || macLength != 32)
-        {
-            return TicketError.BadSignature;
-        }
-
-        var expected = HMACSHA256.HashData(NodeKey(node), Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
-        if (!CryptographicOperations.FixedTimeEquals(expected, mac[..macLength]))
-        {
-            return TicketError.BadSignature;
-        }
-
-        TicketPayload? payload;
-        try
-        {
-            payload = JsonSerializer.Deserialize(Base64Url.DecodeFromChars(parts[1]), TicketJson.Default.TicketPayload);
-        }
-        catch (Exception e) when (e is JsonException or FormatException)
-        {
-            return TicketError.Malformed;
-        }
-
-        if (payload?.ToTicket() is not { } parsed)
-        {
-            return TicketError.Malformed;
-        }
-
-        if (!string.Equals(parsed.Node, node, StringComparison.Ordinal))
-        {
-            return TicketError.WrongNode;
-        }
-
-        if (now > parsed.ExpiresAt + skew || now + skew < parsed.IssuedAt)
-        {
-            return TicketError.Expired;
-        }
-
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(parsed.QueryHash), Encoding.ASCII.GetBytes(HashQuery(body))))
-        {
-            return TicketError.QueryMismatch;
-        }
-
-        ticket = parsed;
-        return TicketError.None;
+        ArgumentException.ThrowIfNullOrEmpty(node);
+        var key = new byte[NodeTicketVerifier.KeySizeInBytes];
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, masterSecret, key, salt: "datagateway-node-ticket"u8, info: Encoding.UTF8.GetBytes(node));
+        return key;
     }
 
-    private byte[] NodeKey(string node) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, _masterSecret, 32, salt: "datagateway-node-ticket"u8.ToArray(), info: Encoding.UTF8.GetBytes(node));
+    /// <summary>The compact header every ticket carries; verifiers accept exactly this one.</summary>
+    internal static ReadOnlySpan<byte> Header => HeaderSegment;
+
+    // Derived once per node: HKDF on every request would be wasted work on the hot path.
+    private byte[] NodeKey(string node) => _nodeKeys.GetOrAdd(node, static (id, master) => DeriveNodeKey(master, id), _masterSecret);
 }

@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace DataGateway.Bench;
+
+/// <summary>Command-line options of the bench.</summary>
+internal sealed record BenchOptions(int Connections, TimeSpan Warmup, TimeSpan Duration, int Enterprises)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        return new BenchOptions(
+            int.Parse(Value("--connections", "32"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "3"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Value("--seconds", "15"), CultureInfo.InvariantCulture)),
+            int.Parse(Value("--enterprises", "10000"), CultureInfo.InvariantCulture));
+    }
+}

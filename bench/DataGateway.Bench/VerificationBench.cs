@@ -1,0 +1,135 @@
+using DataGateway.Cryptography.Tickets;
+using System.Net.Http.Headers;
+using System.Text;
+using DataGateway.Cli.Tokens;
+using DataGateway.Cryptography.Keys;
+using DataGateway.Cryptography.PersonalData;
+using DataGateway.Dataset.Generation;
+using DataGateway.Dataset.Storage;
+using DataGateway.Gateway.Authentication;
+using DataGateway.Gateway.Hosting;
+using DataGateway.Node;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Configuration;
+
+namespace DataGateway.Bench;
+
+/// <summary>
+/// The issue's side-by-side: the full verification pipeline (JWT, admission, limits, ticket,
+/// YARP, node, egress guard, ES256 attestation, durable group-committed audit) against a bare
+/// YARP route to a stub node that returns a body of the same size, in one run.
+/// </summary>
+internal static class VerificationBench
+{
+    public static async Task<(LoadResult Full, LoadResult Bare)> RunAsync(BenchOptions options)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "dg-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Console.Error.WriteLine($"bench: preparing {options.Enterprises:N0} enterprises in {work}");
+        using var keys = DevKeyMaterial.EnsureCreated(Path.Combine(work, "certs"), ["bank-001", "bank-002"], TimeProvider.System);
+        var data = Path.Combine(work, "data");
+        DatasetWriter.Write(data, new DatasetSpec(options.Enterprises, DatasetSpec.DefaultSeed, new DateOnly(2026, 10, 31)), new PersonalDataHmac(keys.PlatformHmacKey));
+        var subjects = SqliteEnterpriseStore.Open(data).Subjects(options.Enterprises);
+        var policies = CopyPoliciesWithoutLimits(work);
+
+        await using var node = NodeApplication.Build(new NodeSettings { NodeId = "node-1", DataDirectory = data, TicketKey = NodeTicketCodec.DeriveNodeKey(keys.TicketSecret, "node-1"), Urls = "http://127.0.0.1:0" });
+        await node.StartAsync();
+        await using var gateway = await GatewayApplication.BuildAsync(new GatewaySettings
+        {
+            Urls = "http://127.0.0.1:0",
+            PoliciesDirectory = policies,
+            AuditDatabasePath = Path.Combine(work, "audit.db"),
+            TokenValidationKey = TokenValidationKeys.FromPublicPem(keys.TokenSigningKey.ExportPublicKeyPem()),
+            AttestationKey = keys.AttestationKey,
+            TicketSecret = keys.TicketSecret,
+            PlatformHmacKey = keys.PlatformHmacKey,
+            Nodes = [new NodeEndpoint("node-1", node.Urls.First())],
+            WatchPolicies = false,
+        }, builder => builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning");
+        await gateway.StartAsync();
+
+        var token = DevTokenMinter.Mint(keys.TokenSigningKey, "institution", "bank-001", null, TimeSpan.FromHours(2), TimeProvider.System);
+        HttpRequestMessage Verification(int i)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/v1/verifications")
+            {
+                Content = new StringContent(
+                    $$"""{"subject":"{{subjects[i % subjects.Count]}}","purpose":"pre-loan","checks":[{"predicate":"tax.paid12mAtLeast","params":{"amountCny":300000}},{"predicate":"court.notDishonestDebtor"}]}""",
+                    Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return request;
+        }
+
+        // One real answer sizes the stub's body so both routes move the same bytes.
+        using var probeClient = new HttpClient { BaseAddress = new Uri(gateway.Urls.First()) };
+        using var probe = await probeClient.SendAsync(Verification(0));
+        var sample = await probe.Content.ReadAsByteArrayAsync();
+        Console.Error.WriteLine($"bench: full pipeline answers {(int)probe.StatusCode} with {sample.Length} bytes");
+
+        await using var stub = await StartStubAsync(sample);
+        await using var bare = await StartBareProxyAsync(stub.Urls.First());
+
+        Console.Error.WriteLine($"bench: full pipeline, {options.Connections} connections, {options.Duration.TotalSeconds:0} s");
+        var full = await LoadGenerator.RunAsync("full pipeline", new Uri(gateway.Urls.First()), Verification, options.Connections, options.Warmup, options.Duration);
+        Console.Error.WriteLine($"bench: bare YARP route, {options.Connections} connections, {options.Duration.TotalSeconds:0} s");
+        var bareResult = await LoadGenerator.RunAsync("bare YARP route", new Uri(bare.Urls.First()), Verification, options.Connections, options.Warmup, options.Duration);
+        return (full, bareResult);
+    }
+
+    private static string CopyPoliciesWithoutLimits(string work)
+    {
+        var target = Path.Combine(work, "policies");
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "policies"), "*.yaml"))
+        {
+            var text = File.ReadAllText(file).Replace("perSubjectPredicate: 10", "perSubjectPredicate: 1000000", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(target, Path.GetFileName(file)), text);
+        }
+
+        return target;
+    }
+
+    private static async Task<WebApplication> StartStubAsync(byte[] body)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.Run(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(body);
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<WebApplication> StartBareProxyAsync(string destination)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddReverseProxy().LoadFromMemory(
+            [new RouteConfig { RouteId = "verifications", ClusterId = "stub", Match = new RouteMatch { Path = "/v1/verifications" } }],
+            [new ClusterConfig { ClusterId = "stub", Destinations = new Dictionary<string, DestinationConfig> { ["stub"] = new() { Address = destination } } }]);
+        var app = builder.Build();
+        app.MapReverseProxy();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DataGateway.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Run the bench from inside the repository.");
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using DataGateway.Gateway.Authentication;
+using DataGateway.Storage.Audit;
+using Microsoft.AspNetCore.Http;
+
+namespace DataGateway.Gateway.Auditing;
+
+/// <summary>
+/// The audit entry of one request, filled in as the pipeline learns more. Only identifiers,
+/// codes and digests go in: never result values, parameters or raw data.
+/// </summary>
+internal sealed class AuditDraft
+{
+    /// <summary>Header a client may send to correlate its request with the audit entry.</summary>
+    public const string ClientRequestIdHeader = "X-Client-Request-Id";
+
+    private const int MaxClientRequestIdLength = 64;
+
+    private AuditDraft(string actor, string role, string? institution, string kind, string policyVersion, string? clientRequestId)
+    {
+        Actor = actor;
+        Role = role;
+        Institution = institution;
+        Kind = kind;
+        PolicyVersion = policyVersion;
+        ClientRequestId = clientRequestId;
+    }
+
+    public string Actor { get; }
+
+    public string Role { get; }
+
+    public string? Institution { get; }
+
+    public string Kind { get; }
+
+    public string PolicyVersion { get; }
+
+    public string? ClientRequestId { get; }
+
+    public string? Subject { get; set; }
+
+    public string? Purpose { get; set; }
+
+    public string? QueryHash { get; set; }
+
+    public string? Node { get; set; }
+
+    public IReadOnlyList<string> Predicates { get; set; } = [];
+
+    public static AuditDraft Start(HttpContext context, string kind, string policyVersion)
+    {
+        var user = context.User;
+        var requestId = context.Request.Headers[ClientRequestIdHeader].ToString();
+        return new AuditDraft(
+            user.FindFirstValue(Roles.SubjectClaim) ?? "anonymous",
+            user.FindFirstValue(Roles.RoleClaim) ?? "none",
+            user.FindFirstValue(Roles.InstitutionClaim),
+            kind,
+            policyVersion,
+            requestId.Length is > 0 and <= MaxClientRequestIdLength ? requestId : null);
+    }
+
+    public AuditEntry Complete(string decision, string reason, string? resultDigest, long latencyMicros) => new()
+    {
+        Actor = Actor,
+        Role = Role,
+        Institution = Institution,
+        Subject = Subject,
+        Purpose = Purpose,
+        Kind = Kind,
+        QueryHash = QueryHash,
+        Decision = decision,
+        Reason = reason,
+        ConsentId = null,
+        PolicyVersion = PolicyVersion,
+        ResultDigest = resultDigest,
+        Node = Node,
+        LatencyMicros = latencyMicros,
+        ClientRequestId = ClientRequestId,
+        Predicates = Predicates,
+    };
+}

@@ -1,0 +1,118 @@
+using DataGateway.Core.Problems;
+using DataGateway.Gateway.Diagnostics;
+using DataGateway.Hosting.Problems;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace DataGateway.Gateway.Authentication;
+
+/// <summary>
+/// JWT bearer authentication pinned as RELIABILITY.md G1 asks: one algorithm, one issuer, one
+/// audience, <c>typ</c> at+jwt, short skew, no key discovery from token headers; roles as
+/// authorization policies and a deny-by-default fallback.
+/// </summary>
+internal static class JwtSetup
+{
+    public static IServiceCollection AddGatewayAuthentication(this IServiceCollection services, TokenSettings settings, TimeProvider time)
+    {
+        if (settings.ClockSkew > TimeSpan.FromSeconds(60))
+        {
+            throw new InvalidOperationException("Token clock skew above 60 s is refused (RELIABILITY.md config drift).");
+        }
+
+        services.AddSingleton<ValidatedTokenCache>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TimeProvider = time;
+                options.RequireHttpsMetadata = true;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    IssuerSigningKey = settings.SigningKey,
+                    ValidAlgorithms = [TokenSettings.Algorithm],
+                    ValidTypes = [TokenSettings.TokenType],
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ValidateIssuerSigningKey = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    TryAllIssuerSigningKeys = false,
+                    ClockSkew = settings.ClockSkew,
+                    RoleClaimType = Roles.RoleClaim,
+                    NameClaimType = Roles.SubjectClaim,
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = UseCachedValidation,
+                    OnTokenValidated = RememberValidation,
+                    OnAuthenticationFailed = LogFailure,
+                    OnChallenge = WriteUnauthenticated,
+                    OnForbidden = context => Problem.WriteAsync(context.HttpContext, ProblemCodes.RoleNotAllowed),
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Roles.Institution, p => p.RequireRole(Roles.Institution).RequireClaim(Roles.InstitutionClaim))
+            .AddPolicy(Roles.Owner, p => p.RequireRole(Roles.Owner).RequireClaim(Roles.UsccClaim))
+            .AddPolicy(Roles.Auditor, p => p.RequireRole(Roles.Auditor))
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+        return services;
+    }
+
+    private static Task UseCachedValidation(MessageReceivedContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return Task.CompletedTask;
+        }
+
+        var token = header[7..].Trim();
+        var cache = context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>();
+        if (cache.TryGet(token, out var principal))
+        {
+            context.Principal = principal;
+            context.Success();
+        }
+        else
+        {
+            context.Token = token;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task RememberValidation(TokenValidatedContext context)
+    {
+        if (context.SecurityToken is JsonWebToken jwt && context.Principal is { } principal)
+        {
+            var cache = context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>();
+            cache.Add(jwt.EncodedToken, principal, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task LogFailure(AuthenticationFailedContext context)
+    {
+        var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DataGateway.Gateway.Authentication");
+        GatewayLog.AuthenticationFailed(logger, context.Exception.GetType().Name); // never the token
+        return Task.CompletedTask;
+    }
+
+    private static Task WriteUnauthenticated(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        var hasToken = context.Request.Headers.Authorization.Count > 0;
+        context.Response.Headers.WWWAuthenticate = hasToken ? "Bearer error=\"invalid_token\"" : "Bearer";
+        return Problem.WriteAsync(context.HttpContext, ProblemCodes.Unauthenticated);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace DataGateway.Gateway.Diagnostics;
+
+/// <summary>
+/// Every gateway log message, with its event id in one place. Messages carry codes, ids and
+/// versions only: never tokens, keys, or record and parameter values.
+/// </summary>
+internal static partial class GatewayLog
+{
+    [LoggerMessage(1001, LogLevel.Information, "Policy {Version} loaded")]
+    public static partial void PolicyReloaded(ILogger logger, string version);
+
+    [LoggerMessage(1002, LogLevel.Error, "Policy edit rejected; policy {Version} stays in force. Errors: {Errors}")]
+    public static partial void PolicyReloadRejected(ILogger logger, string version, string errors);
+
+    [LoggerMessage(2001, LogLevel.Critical, "ALERT egress violation from node {Node}: {Reason}; nothing was released")]
+    public static partial void EgressViolation(ILogger logger, string node, string reason);
+
+    [LoggerMessage(2002, LogLevel.Warning, "Node {Node} unavailable: {Error}")]
+    public static partial void NodeUnavailable(ILogger logger, string node, string error);
+
+    [LoggerMessage(3001, LogLevel.Error, "Audit log unavailable; request refused")]
+    public static partial void AuditUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(4001, LogLevel.Information, "Authentication failed: {Reason}")]
+    public static partial void AuthenticationFailed(ILogger logger, string reason);
+
+    [LoggerMessage(4002, LogLevel.Information, "Query limit counters rebuilt from {Entries} audit entries")]
+    public static partial void LimitsRebuilt(ILogger logger, long entries);
+}

@@ -1,0 +1,25 @@
+using DataGateway.Storage.Audit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DataGateway.Gateway.Hosting;
+
+/// <summary>Ready only when the audit log can be read (a closed or broken store fails every query anyway).</summary>
+internal sealed class AuditHealthCheck(IAuditLog log) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await foreach (var _ in log.ReadAsync(Math.Max(0, log.Count - 1), 1, cancellationToken))
+            {
+                break;
+            }
+
+            return HealthCheckResult.Healthy($"{log.Count} entries");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("audit log unreadable");
+        }
+    }
+}

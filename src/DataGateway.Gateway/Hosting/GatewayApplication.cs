@@ -1,0 +1,95 @@
+using DataGateway.Cryptography.PersonalData;
+using DataGateway.Cryptography.Tickets;
+using DataGateway.Gateway.Apis;
+using DataGateway.Gateway.Attestation;
+using DataGateway.Gateway.Auditing;
+using DataGateway.Gateway.Authentication;
+using DataGateway.Gateway.Forwarding;
+using DataGateway.Gateway.Policies;
+using DataGateway.Gateway.Verification;
+using DataGateway.Hosting.Errors;
+using DataGateway.Hosting.Logging;
+using DataGateway.Storage.Audit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+
+namespace DataGateway.Gateway.Hosting;
+
+/// <summary>Builds the gateway host: authentication, the query pipeline, YARP to the data nodes, operations endpoints.</summary>
+public static class GatewayApplication
+{
+    /// <summary>
+    /// Builds a gateway that is ready to start. Fails (listing every error) on an invalid policy,
+    /// and refuses an audit log that cannot be opened durably: the gateway never serves without one.
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(GatewaySettings settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = settings.EnvironmentName });
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves HTTPS out unless asked
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestHeaderCount = 100;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            if (settings.ServerCertificate is { } certificate)
+            {
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
+        });
+        builder.UseDataGatewayLogging(settings.LogDirectory, "gateway");
+
+        var services = builder.Services;
+        services.AddSingleton(settings.Time);
+        services.AddSingleton(sp => PolicyStore.Open(settings.PoliciesDirectory, sp.GetRequiredService<ILogger<PolicyStore>>(), settings.WatchPolicies));
+        services.AddSingleton(new PersonalDataHmac(settings.PlatformHmacKey));
+        services.AddSingleton(new NodeTicketCodec(settings.TicketSecret));
+        services.AddSingleton(sp => new Attestor(settings.AttestationKey, settings.Time));
+        services.AddSingleton<VerificationAdmission>();
+        services.AddSingleton<QueryLimiter>();
+        services.AddSingleton<NodeRouter>();
+        services.AddSingleton<AuditRecorder>();
+        services.AddSingleton<VerificationPipeline>();
+        services.AddGatewayAuthentication(new TokenSettings(settings.TokenIssuer, settings.TokenAudience, settings.TokenValidationKey, TimeSpan.FromSeconds(30)), settings.Time);
+        services.AddGatewayReverseProxy(builder.Configuration, settings.Nodes);
+        services.AddHealthChecks()
+            .AddCheck<AuditHealthCheck>("audit")
+            .AddCheck<NodeHealthCheck>("nodes");
+        services.AddOpenApi();
+
+        // Startup is synchronous in the container; opening blocks once, before the first request.
+        services.AddSingleton<IAuditLog>(sp => SqliteAuditLog.OpenAsync(
+            settings.AuditDatabasePath, settings.Time, sp.GetRequiredService<ILogger<SqliteAuditLog>>()).GetAwaiter().GetResult());
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        var policies = app.Services.GetRequiredService<PolicyStore>(); // opens now: a bad policy stops the start
+        var audit = app.Services.GetRequiredService<IAuditLog>(); // opens now: an unusable or corrupt log stops the start
+        await QueryLimitReplay.RebuildAsync(audit, app.Services.GetRequiredService<QueryLimiter>(), policies.Current, settings.Time, app.Logger);
+
+        app.UseProblemErrors();
+        app.UseHttpMetrics();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz").AllowAnonymous();
+        app.MapMetrics("/metrics").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapWellKnownApi(settings.AttestationKey);
+        app.MapCatalogApi();
+        app.MapVerificationApi();
+
+        // No routes are configured (ReverseProxySetup refuses them); mapping the proxy is what
+        // makes YARP load its cluster configuration and start its destination health state.
+        app.MapReverseProxy();
+        return app;
+    }
+}

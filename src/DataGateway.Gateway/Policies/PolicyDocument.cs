@@ -1,0 +1,48 @@
+namespace DataGateway.Gateway.Policies;
+
+/// <summary>
+/// The YAML shape of the files in <c>policies/</c>. Each file sets one or more top-level
+/// sections; a section set by two files is an error.
+/// </summary>
+internal sealed class PolicyDocument
+{
+    public List<PurposeDocument>? Purposes { get; set; }
+
+    public List<InstitutionDocument>? Institutions { get; set; }
+
+    public Dictionary<string, Dictionary<string, List<object>>?>? Predicates { get; set; }
+
+    public LimitsDocument? Limits { get; set; }
+}
+
+internal sealed class PurposeDocument
+{
+    public string? Id { get; set; }
+
+    public string? Description { get; set; }
+}
+
+internal sealed class InstitutionDocument
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public List<string>? Purposes { get; set; }
+
+    public List<string>? Predicates { get; set; }
+}
+
+internal sealed class LimitsDocument
+{
+    public VerificationLimitsDocument? Verification { get; set; }
+}
+
+internal sealed class VerificationLimitsDocument
+{
+    public int? PerSubjectPredicate { get; set; }
+
+    public string? Period { get; set; }
+
+    public int? MaxChecksPerRequest { get; set; }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DataGateway.Core.Contracts;
+using DataGateway.Gateway.Attestation;
+
+namespace DataGateway.Gateway.Verification;
+
+/// <summary>
+/// Source-generated JSON for everything the gateway reads or writes on the verification path.
+/// Strict on input (RELIABILITY.md G4): unknown members and duplicate keys are refused.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
+    PropertyNameCaseInsensitive = false,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(VerificationRequest))]
+[JsonSerializable(typeof(VerificationResponse))]
+[JsonSerializable(typeof(NodeVerificationRequest))]
+[JsonSerializable(typeof(NodeVerificationResponse))]
+[JsonSerializable(typeof(AttestationPayload))]
+[JsonSerializable(typeof(ReceiptPayload))]
+internal sealed partial class GatewayJson : JsonSerializerContext;

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using DataGateway.Core.Contracts;
+using DataGateway.Core.Problems;
+using DataGateway.Cryptography.Tickets;
+using DataGateway.Gateway.Attestation;
+using DataGateway.Gateway.Auditing;
+using DataGateway.Gateway.Diagnostics;
+using DataGateway.Gateway.Forwarding;
+using DataGateway.Gateway.Policies;
+using DataGateway.Hosting.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace DataGateway.Gateway.Verification;
+
+/// <summary>
+/// <c>POST /v1/verifications</c>: one signed yes/no answer per check, computed by the node that
+/// holds the subject, released only after its audit entry is durable.
+/// </summary>
+/// <remarks>
+/// <code>
+/// bank --HTTPS+JWT--> [1 authenticate] -> [2 admit] -> [3 consent] -> [4 limits] -> [5 ticket]
+///      -> [6 YARP forward] --> node (checks ticket, computes on raw data, returns result only)
+///      -> [7 egress guard] -> [8 attest + audit, durable] -> [9 release]
+/// </code>
+/// Step 1 runs in the authentication middleware before this handler. Step 3 (consent) is
+/// enforced by the consent issue; until then policy alone admits. Every refusal after step 1 is
+/// audited with its problem code before it is answered; if the audit log cannot record a
+/// request, the answer is 503 <c>audit_unavailable</c> and nothing is released (fail closed).
+/// </remarks>
+internal sealed class VerificationPipeline(
+    PolicyStore policies,
+    VerificationAdmission admission,
+    QueryLimiter limiter,
+    NodeRouter router,
+    IHttpForwarder forwarder,
+    NodeTicketCodec tickets,
+    Attestor attestor,
+    AuditRecorder audit,
+    TimeProvider time,
+    ILogger<VerificationPipeline> logger)
+{
+    /// <summary>Largest request body accepted.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The node endpoint.</summary>
+    public const string NodePath = "/internal/v1/verifications";
+
+    private static readonly TimeSpan TicketLifetime = TimeSpan.FromSeconds(30);
+
+    private static readonly ForwarderRequestConfig NodeRequestConfig = new()
+    {
+        ActivityTimeout = TimeSpan.FromSeconds(10),
+        Version = HttpVersion.Version11,
+        VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+    };
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var policy = policies.Current;
+        var draft = AuditDraft.Start(context, "verification", policy.Version);
+        try
+        {
+            // :: Step 2 admit: body limit, strict JSON, institution, subject, purpose, predicates, parameters.
+            var body = await RequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
+            var request = VerificationAdmission.Parse(body);
+            var institution = draft.Institution is { } id && policy.Institutions.TryGetValue(id, out var registered)
+                ? registered
+                : throw new AdmissionException(ProblemCodes.InstitutionNotRegistered);
+            var query = admission.Admit(request, institution, policy);
+            draft.Subject = query.Subject.Value;
+            draft.Purpose = query.Purpose;
+            draft.Predicates = query.Checks.Select(c => c.Definition.Name).ToArray();
+
+            // :: Step 3 consent: the consent issue adds the grant check here.
+
+            // :: Step 4 limits: per (institution, subject, predicate) per period.
+            limiter.Reserve(institution.Id, query.Subject.Value, draft.Predicates, policy.Verification.PerSubjectPredicate, policy.Verification.Period);
+
+            // :: Step 5 ticket: bound to the exact node body, the institution, subject and purpose.
+            var destination = router.Route(query.Subject.DivisionCode) ?? throw new AdmissionException(ProblemCodes.SubjectNotFound);
+            var nodeBody = JsonSerializer.SerializeToUtf8Bytes(ToNodeRequest(query), GatewayJson.Default.NodeVerificationRequest);
+            draft.QueryHash = NodeTicketCodec.HashQuery(nodeBody);
+            draft.Node = destination.Id;
+            var now = time.GetUtcNow();
+            var ticket = tickets.Issue(new NodeTicket(
+                destination.Id, draft.QueryHash, institution.Id, query.Subject.Value, query.Purpose, "verification",
+                now, now + TicketLifetime, NewId("tkt_")));
+
+            // :: Step 6 forward through YARP to the node that holds the subject.
+            var exchange = new NodeExchange(NodePath, nodeBody, ticket);
+            NodeTransformer.PrepareRequest(context, exchange);
+            var error = await forwarder.SendAsync(context, destination.Address, destination.Client, NodeRequestConfig, NodeTransformer.Instance, context.RequestAborted);
+            if (error != ForwarderError.None)
+            {
+                GatewayLog.NodeUnavailable(logger, destination.Id, error.ToString());
+                throw new AdmissionException(ProblemCodes.NodeUnavailable);
+            }
+
+            // :: Step 7 egress guard: only the result schema for exactly this query passes.
+            var nodeResponse = EgressGuard.Check(exchange, query);
+
+            // :: Step 8 attest, then make the audit entry durable.
+            var payload = BuildPayload(query, nodeResponse, institution.Id, policy.Version);
+            var (attestation, digest) = attestor.Attest(payload);
+            var committed = await audit.RecordAsync(draft.Complete("allowed", "ok", digest, MicrosSince(started)));
+            var response = new VerificationResponse
+            {
+                Id = payload.Id,
+                Subject = payload.Subject,
+                Purpose = payload.Purpose,
+                IssuedAt = payload.IssuedAt,
+                AsOf = payload.AsOf,
+                Results = payload.Results,
+                Consent = payload.Consent,
+                PolicyVersion = payload.PolicyVersion,
+                Attestation = attestation,
+                Receipt = attestor.Receipt(committed.Index, committed.EntryHash, digest),
+            };
+
+            // :: Step 9 release.
+            GatewayMetrics.Verifications.WithLabels("allowed", "ok").Inc();
+            GatewayMetrics.VerificationSeconds.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(context.Response.Body, response, GatewayJson.Default.VerificationResponse, context.RequestAborted);
+        }
+        catch (AdmissionException refusal)
+        {
+            await RefuseAsync(context, draft, refusal.Code, refusal.Detail, refusal.RetryAfter, started);
+        }
+        catch (EgressViolationException violation)
+        {
+            GatewayLog.EgressViolation(logger, draft.Node ?? "unknown", violation.Reason);
+            GatewayMetrics.EgressViolations.WithLabels(draft.Node ?? "unknown").Inc();
+            await RefuseAsync(context, draft, ProblemCodes.EgressViolation, null, null, started);
+        }
+    }
+
+    private async Task RefuseAsync(HttpContext context, AuditDraft draft, ProblemCode code, string? detail, TimeSpan? retryAfter, long started)
+    {
+        if (code != ProblemCodes.AuditUnavailable)
+        {
+            var decision = code.Status >= 500 ? "failed" : "denied";
+            try
+            {
+                await audit.RecordAsync(draft.Complete(decision, code.Code, null, MicrosSince(started)));
+            }
+            catch (AdmissionException unavailable)
+            {
+                code = unavailable.Code;
+                detail = null;
+                retryAfter = null;
+            }
+        }
+
+        GatewayMetrics.Verifications.WithLabels(code.Status >= 500 ? "failed" : "denied", code.Code).Inc();
+        context.Features.Set<NodeExchange?>(null);
+        context.Response.Clear();
+        await Problem.WriteAsync(context, code, detail, retryAfter);
+    }
+
+    private static NodeVerificationRequest ToNodeRequest(AdmittedVerification query) => new()
+    {
+        Subject = query.Subject.Value,
+        Checks = query.Checks.Select(c => new NodeCheck { Predicate = c.Definition.Name, Params = c.NodeParams }).ToArray(),
+    };
+
+    private AttestationPayload BuildPayload(AdmittedVerification query, NodeVerificationResponse node, string institution, string policyVersion)
+    {
+        var results = new CheckResult[query.Checks.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = new CheckResult { Predicate = node.Results[i].Predicate, Params = query.Checks[i].EchoParams, Result = node.Results[i].Result };
+        }
+
+        return new AttestationPayload
+        {
+            Iss = Attestor.Issuer,
+            Id = NewId("vrf_"),
+            Institution = institution,
+            Subject = query.Subject.Value,
+            Purpose = query.Purpose,
+            IssuedAt = time.GetUtcNow(),
+            AsOf = node.AsOf,
+            Results = results,
+            Consent = null,
+            PolicyVersion = policyVersion,
+        };
+    }
+
+    private static string NewId(string prefix) =>
+        prefix + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(15));
+
+    private static long MicrosSince(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+}

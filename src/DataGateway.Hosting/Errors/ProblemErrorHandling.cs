@@ -1,0 +1,49 @@
+using DataGateway.Core.Problems;
+using DataGateway.Hosting.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+
+namespace DataGateway.Hosting.Errors;
+
+/// <summary>
+/// Makes every error a problem+json with a stable code: unhandled exceptions become
+/// <c>internal_error</c> without a stack trace, and bare status codes from routing (404,
+/// 405, 413, 415) get their catalogue code.
+/// </summary>
+public static class ProblemErrorHandling
+{
+    /// <summary>Adds the exception handler and status-code problems to the pipeline.</summary>
+    public static IApplicationBuilder UseProblemErrors(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler(errorApp => errorApp.Run(context =>
+        {
+            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var code = error is BadHttpRequestException bad ? ForStatus(bad.StatusCode) : ProblemCodes.InternalError;
+            context.Response.Clear();
+            return Problem.WriteAsync(context, code);
+        }));
+        app.UseStatusCodePages(context =>
+        {
+            var response = context.HttpContext.Response;
+            return response.HasStarted || response.ContentLength > 0
+                ? Task.CompletedTask
+                : Problem.WriteAsync(context.HttpContext, ForStatus(response.StatusCode));
+        });
+        return app;
+    }
+
+    /// <summary>The catalogue code for a bare HTTP status.</summary>
+    public static ProblemCode ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ProblemCodes.InvalidRequest,
+        StatusCodes.Status401Unauthorized => ProblemCodes.Unauthenticated,
+        StatusCodes.Status403Forbidden => ProblemCodes.RoleNotAllowed,
+        StatusCodes.Status404NotFound => ProblemCodes.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ProblemCodes.MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => ProblemCodes.PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => ProblemCodes.UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => ProblemCodes.RateLimited,
+        _ => ProblemCodes.InternalError,
+    };
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using DataGateway.Core.Contracts;
+using DataGateway.IntegrationTests.Support;
+using DataGateway.Storage.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace DataGateway.IntegrationTests;
+
+/// <summary>
+/// Invariant 2: no answer is released before its audit entry is durable. SIGKILL the serving
+/// process under concurrent load, restart, repeat: every request that received a 2xx has its
+/// entry, and the hash chain verifies (RELIABILITY.md C1).
+/// </summary>
+public sealed class LogBeforeReleaseTests
+{
+    private const int Clients = 32;
+    private const int Cycles = 4;
+
+    [Fact]
+    public async Task EveryAcknowledgedAnswer_HasItsAuditEntry_AfterRepeatedSigkill()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var seed = Environment.TickCount;
+        var random = new Random(seed); // test scheduling only, not security
+        var work = PrepareWorkDirectory();
+        var acknowledged = new ConcurrentDictionary<string, long>();
+        var token = DataGateway.Cli.Tokens.DevTokenMinter.Mint(TestMaterial.Keys.TokenSigningKey, "institution", "bank-001", null, TimeSpan.FromHours(1), TimeProvider.System);
+
+        for (var cycle = 0; cycle < Cycles; cycle++)
+        {
+            await using var serve = await ServeProcess.StartAsync(work, ct);
+            using var client = new HttpClient { BaseAddress = new Uri(serve.Address) };
+            using var stop = new CancellationTokenSource();
+            var load = Enumerable.Range(0, Clients).Select(c => LoadAsync(client, token, c, acknowledged, stop.Token)).ToArray();
+            await Task.Delay(TimeSpan.FromMilliseconds(500 + random.Next(1500)), ct);
+            await serve.KillAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(load);
+        }
+
+        Assert.True(acknowledged.Count > Cycles, $"load produced too few answers to test anything (seed {seed})");
+        var auditPath = Path.Combine(work, "data", "audit.db");
+        var entries = AuditReader.ReadAll(auditPath).Where(e => e["client_request_id"] is string).ToDictionary(e => (string)e["client_request_id"]!);
+        foreach (var (requestId, index) in acknowledged)
+        {
+            Assert.True(entries.TryGetValue(requestId, out var entry), $"acknowledged request {requestId} has no audit entry (seed {seed})");
+            Assert.Equal(index, (long)entry["seq"]!);
+            Assert.Equal("allowed", entry["decision"]);
+        }
+
+        var verification = AuditChainVerifier.Verify(auditPath);
+        Assert.True(verification.Ok, verification.Problem);
+        using var connection = new SqliteConnection($"Data Source={auditPath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", check.ExecuteScalar());
+    }
+
+    private static async Task LoadAsync(HttpClient client, string token, int worker, ConcurrentDictionary<string, long> acknowledged, CancellationToken stop)
+    {
+        var i = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var requestId = Guid.NewGuid().ToString("N");
+            var subject = GroundTruth.All[(worker * 7919 + i++) % GroundTruth.All.Count].Uscc;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/verifications")
+            {
+                Content = JsonContent.Create(new { subject, purpose = "pre-loan", checks = new[] { new { predicate = "ent.active" } } }),
+            };
+            request.Headers.Authorization = new("Bearer", token);
+            request.Headers.Add("X-Client-Request-Id", requestId);
+            try
+            {
+                using var response = await client.SendAsync(request, stop);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    var answer = await response.Content.ReadFromJsonAsync<VerificationResponse>(stop);
+                    acknowledged[requestId] = answer!.Receipt.EntryIndex; // fully read: this answer was released
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException or IOException)
+            {
+                // Ambiguous (the process died mid-request), not lost: only acknowledged answers are checked.
+            }
+        }
+    }
+
+    private static string PrepareWorkDirectory()
+    {
+        var work = TestMaterial.NewTempDirectory("crash");
+        CopyDirectory(TestMaterial.CertsDirectory, Path.Combine(work, "certs"));
+        CopyDirectory(TestMaterial.DataDirectory, Path.Combine(work, "data"));
+        CopyDirectory(TestMaterial.RepositoryPolicies, Path.Combine(work, "policies"));
+
+        // 32 clients over 400 subjects would reach the per-subject limit; this run is about durability.
+        var limits = Path.Combine(work, "policies", "limits.yaml");
+        File.WriteAllText(limits, File.ReadAllText(limits).Replace("perSubjectPredicate: 10", "perSubjectPredicate: 100000", StringComparison.Ordinal));
+        return work;
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using DataGateway.Cryptography.Tickets;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using DataGateway.Cli.Tokens;
+using DataGateway.Gateway.Authentication;
+using DataGateway.Gateway.Hosting;
+using DataGateway.Node;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataGateway.IntegrationTests.Support;
+
+/// <summary>
+/// A real gateway and a real data node on loopback ports, talking HTTP with tickets, as
+/// `dg serve` runs them. Tests may swap the node for a <see cref="StubNode"/>.
+/// </summary>
+public sealed class GatewayHarness : IAsyncDisposable
+{
+    private WebApplication? _node;
+    private WebApplication? _gateway;
+
+    private GatewayHarness(string workDirectory, string policiesDirectory, TimeProvider time, StubNode? stub)
+    {
+        WorkDirectory = workDirectory;
+        PoliciesDirectory = policiesDirectory;
+        Time = time;
+        Stub = stub;
+    }
+
+    public string WorkDirectory { get; }
+
+    public string PoliciesDirectory { get; }
+
+    public string AuditDatabasePath => Path.Combine(WorkDirectory, "audit.db");
+
+    public TimeProvider Time { get; }
+
+    public StubNode? Stub { get; }
+
+    public HttpClient Client { get; private set; } = new();
+
+    public string GatewayAddress => _gateway!.Urls.First();
+
+    internal DataGateway.Gateway.Policies.PolicyStore Policies => _gateway!.Services.GetRequiredService<DataGateway.Gateway.Policies.PolicyStore>();
+
+    public static async Task<GatewayHarness> StartAsync(TimeProvider? time = null, StubNode? stub = null, string? policiesDirectory = null)
+    {
+        var harness = new GatewayHarness(TestMaterial.NewTempDirectory("gateway"), policiesDirectory ?? TestMaterial.CopyPolicies(), time ?? TimeProvider.System, stub);
+        await harness.StartNodeAsync();
+        await harness.StartGatewayAsync();
+        return harness;
+    }
+
+    public async Task RestartGatewayAsync()
+    {
+        await _gateway!.DisposeAsync();
+        await StartGatewayAsync();
+    }
+
+    public string TokenFor(string role = Roles.Institution, string? institution = "bank-001", string? uscc = null) =>
+        DevTokenMinter.Mint(TestMaterial.Keys.TokenSigningKey, role, role == Roles.Institution ? institution : null, uscc, TimeSpan.FromHours(1), TimeProvider.System);
+
+    public HttpRequestMessage Post(string path, object body, string? token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
+    }
+
+    public HttpRequestMessage PostRaw(string path, string json, string? token, string mediaType = "application/json")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, mediaType) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
+        if (_node is not null)
+        {
+            await _node.DisposeAsync();
+        }
+    }
+
+    private async Task StartNodeAsync()
+    {
+        if (Stub is not null)
+        {
+            return;
+        }
+
+        _node = NodeApplication.Build(new NodeSettings
+        {
+            NodeId = "node-1",
+            DataDirectory = TestMaterial.DataDirectory,
+            TicketKey = NodeTicketCodec.DeriveNodeKey(TestMaterial.Keys.TicketSecret, "node-1"),
+            Urls = "http://127.0.0.1:0",
+            Time = Time,
+        });
+        await _node.StartAsync();
+    }
+
+    private async Task StartGatewayAsync()
+    {
+        var keys = TestMaterial.Keys;
+        var nodeAddress = Stub?.Address ?? _node!.Urls.First();
+        _gateway = await GatewayApplication.BuildAsync(new GatewaySettings
+        {
+            Urls = "http://127.0.0.1:0",
+            PoliciesDirectory = PoliciesDirectory,
+            AuditDatabasePath = AuditDatabasePath,
+            TokenValidationKey = TokenValidationKeys.FromPublicPem(keys.TokenSigningKey.ExportPublicKeyPem()),
+            AttestationKey = keys.AttestationKey,
+            TicketSecret = keys.TicketSecret,
+            PlatformHmacKey = keys.PlatformHmacKey,
+            Nodes = [new NodeEndpoint("node-1", nodeAddress)],
+            Time = Time,
+            EnvironmentName = "Development",
+        }, builder => builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning");
+        await _gateway.StartAsync();
+        Client.Dispose();
+        Client = new HttpClient { BaseAddress = new Uri(GatewayAddress) };
+    }
+}

@@ -1,0 +1,180 @@
+using DataGateway.Storage.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace DataGateway.Storage.Tests.Audit;
+
+/// <summary>RELIABILITY.md A1/A2: direct SQL edits by an attacker are found, at exactly the first bad index.</summary>
+public sealed class AuditTamperTests
+{
+    private const int Entries = 7;
+
+    public static TheoryData<string, int> ColumnsByPosition()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var column in new[]
+        {
+            "seq", "ts", "actor", "role", "institution", "subject", "purpose", "kind", "query_hash", "decision", "reason",
+            "consent_id", "policy_version", "result_digest", "node", "latency_micros", "client_request_id", "predicates",
+            "prev_hash", "entry_hash",
+        })
+        {
+            foreach (var index in new[] { 0, Entries / 2, Entries - 1 })
+            {
+                data.Add(column, index);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ColumnsByPosition))]
+    public async Task Verify_ReportsExactlyTheTamperedIndex_WhenOneColumnOfOneRowIsChanged(string column, int index)
+    {
+        using var db = await CreateLogAsync();
+        using (var raw = db.OpenRaw())
+        {
+            FlipColumn(raw, column, index);
+        }
+
+        var result = AuditChainVerifier.Verify(db.Path);
+
+        Assert.False(result.Ok);
+        Assert.Equal(index, result.FirstBadIndex);
+        Assert.Equal(index, result.EntryCount);
+    }
+
+    [Fact]
+    public async Task Verify_ReportsTheGap_WhenAMiddleRowIsDeleted()
+    {
+        using var db = await CreateLogAsync();
+        using (var raw = db.OpenRaw())
+        {
+            Exec(raw, "DELETE FROM audit_entries WHERE seq = 3");
+        }
+
+        Assert.Equal(new AuditVerification(false, 3, 3, "sequence_broken"), AuditChainVerifier.Verify(db.Path));
+    }
+
+    [Fact]
+    public async Task Insert_IsRefusedByTheUniquePrevHash_WhenARowIsDuplicatedVerbatimUnderANewSeq()
+    {
+        using var db = await CreateLogAsync();
+        using var raw = db.OpenRaw();
+
+        var ex = Assert.Throws<SqliteException>(() => Exec(raw, CopyRowSql(sourceSeq: 3, newSeq: Entries, prevHash: "prev_hash")));
+
+        Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.True(AuditChainVerifier.Verify(db.Path).Ok);
+    }
+
+    [Fact]
+    public async Task Verify_ReportsTheCopy_WhenARowIsDuplicatedAtTheTailAndRelinked()
+    {
+        using var db = await CreateLogAsync();
+        using (var raw = db.OpenRaw())
+        {
+            // The attacker makes the link hold; the copied hash still commits to the original seq.
+            Exec(raw, CopyRowSql(sourceSeq: 3, newSeq: Entries, prevHash: $"(SELECT entry_hash FROM audit_entries WHERE seq = {Entries - 1})"));
+        }
+
+        Assert.Equal(new AuditVerification(false, Entries, Entries, "entry_hash_mismatch"), AuditChainVerifier.Verify(db.Path));
+    }
+
+    [Fact]
+    public async Task Verify_ReportsTheEarlierRow_WhenTwoRowsSwapTheirSeq()
+    {
+        using var db = await CreateLogAsync();
+        using (var raw = db.OpenRaw())
+        {
+            Exec(raw, "UPDATE audit_entries SET seq = -1 WHERE seq = 2");
+            Exec(raw, "UPDATE audit_entries SET seq = 2 WHERE seq = 5");
+            Exec(raw, "UPDATE audit_entries SET seq = 5 WHERE seq = -1");
+        }
+
+        var result = AuditChainVerifier.Verify(db.Path);
+
+        Assert.False(result.Ok);
+        Assert.Equal(2, result.FirstBadIndex);
+    }
+
+    [Fact]
+    public async Task OpenAsync_ThrowsAuditCorrupt_WhenTheLastEntryWasTampered()
+    {
+        using var db = await CreateLogAsync();
+        using (var raw = db.OpenRaw())
+        {
+            FlipColumn(raw, "decision", Entries - 1);
+        }
+
+        await Assert.ThrowsAsync<AuditCorruptException>(() => db.OpenAsync());
+    }
+
+    [Fact]
+    public void Verify_ReportsUnreadable_WhenTheFileDoesNotExist()
+    {
+        using var db = new TempDatabase();
+
+        Assert.Equal(new AuditVerification(false, 0, null, "database_unreadable"), AuditChainVerifier.Verify(db.Path));
+    }
+
+    private static async Task<TempDatabase> CreateLogAsync()
+    {
+        var db = new TempDatabase();
+        await using var log = await db.OpenAsync();
+        for (var i = 0; i < Entries; i++)
+        {
+            await log.AppendAsync(Some.Entry(i), TempDatabase.Ct);
+        }
+
+        Assert.True(AuditChainVerifier.Verify(db.Path).Ok);
+        return db;
+    }
+
+    /// <summary>Changes one stored value minimally: one bit of text or blob, +1 for integers, seq moved past the end.</summary>
+    private static void FlipColumn(SqliteConnection raw, string column, int index)
+    {
+        if (column == "seq")
+        {
+            Exec(raw, $"UPDATE audit_entries SET seq = seq + 1000 WHERE seq = {index}");
+            return;
+        }
+
+        using var read = raw.CreateCommand();
+        read.CommandText = $"SELECT {column} FROM audit_entries WHERE seq = {index}";
+        object tampered = read.ExecuteScalar() switch
+        {
+            long number => number + 1,
+            byte[] blob => FlipFirstBit(blob),
+            string text => (char)(text[0] ^ 1) + text[1..],
+            var other => throw new InvalidOperationException($"Unexpected value {other} in {column}."),
+        };
+
+        using var write = raw.CreateCommand();
+        write.CommandText = $"UPDATE audit_entries SET {column} = $value WHERE seq = {index}";
+        write.Parameters.AddWithValue("$value", tampered);
+        Assert.Equal(1, write.ExecuteNonQuery());
+    }
+
+    private static byte[] FlipFirstBit(byte[] blob)
+    {
+        var copy = (byte[])blob.Clone();
+        copy[0] ^= 1;
+        return copy;
+    }
+
+    private static string CopyRowSql(int sourceSeq, int newSeq, string prevHash) =>
+        $"""
+        INSERT INTO audit_entries
+        SELECT {newSeq}, ts, actor, role, institution, subject, purpose, kind, query_hash, decision, reason, consent_id,
+               policy_version, result_digest, node, latency_micros, client_request_id, predicates, {prevHash}, entry_hash
+        FROM audit_entries WHERE seq = {sourceSeq}
+        """;
+
+    private static void Exec(SqliteConnection raw, string sql)
+    {
+        using var command = raw.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
