@@ -15,7 +15,7 @@ internal sealed record BenchOptions(int Connections, TimeSpan Warmup, TimeSpan D
 
         return new BenchOptions(
             int.Parse(Value("--connections", "32"), CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "3"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "8"), CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(double.Parse(Value("--seconds", "15"), CultureInfo.InvariantCulture)),
             int.Parse(Value("--enterprises", "10000"), CultureInfo.InvariantCulture));
     }

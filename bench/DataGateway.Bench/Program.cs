@@ -1,7 +1,7 @@
 using System.Globalization;
 using DataGateway.Bench;
 
-// dotnet run -c Release --project bench/DataGateway.Bench -- [--connections 32] [--seconds 15] [--warmup 3] [--enterprises 10000]
+// dotnet run -c Release --project bench/DataGateway.Bench -- [--connections 32] [--seconds 15] [--warmup 8] [--enterprises 10000]
 var options = BenchOptions.Parse(args);
 var (full, bare) = await VerificationBench.RunAsync(options);
 var report = string.Create(CultureInfo.InvariantCulture, $"""

@@ -1,9 +1,9 @@
-using DataGateway.Cryptography.Tickets;
 using System.Net.Http.Headers;
 using System.Text;
 using DataGateway.Cli.Tokens;
 using DataGateway.Cryptography.Keys;
 using DataGateway.Cryptography.PersonalData;
+using DataGateway.Cryptography.Tickets;
 using DataGateway.Dataset.Generation;
 using DataGateway.Dataset.Storage;
 using DataGateway.Gateway.Authentication;
@@ -11,7 +11,6 @@ using DataGateway.Gateway.Hosting;
 using DataGateway.Node;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Configuration;
@@ -57,7 +56,7 @@ internal static class VerificationBench
             var request = new HttpRequestMessage(HttpMethod.Post, "/v1/verifications")
             {
                 Content = new StringContent(
-                    $$"""{"subject":"{{subjects[i % subjects.Count]}}","purpose":"pre-loan","checks":[{"predicate":"tax.paid12mAtLeast","params":{"amountCny":300000}},{"predicate":"court.notDishonestDebtor"}]}""",
+                    $$$"""{"subject":"{{{subjects[i % subjects.Count]}}}","purpose":"pre-loan","checks":[{"predicate":"tax.paid12mAtLeast","params":{"amountCny":300000}},{"predicate":"court.notDishonestDebtor"}]}""",
                     Encoding.UTF8, "application/json"),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -74,9 +73,13 @@ internal static class VerificationBench
         await using var bare = await StartBareProxyAsync(stub.Urls.First());
 
         Console.Error.WriteLine($"bench: full pipeline, {options.Connections} connections, {options.Duration.TotalSeconds:0} s");
-        var full = await LoadGenerator.RunAsync("full pipeline", new Uri(gateway.Urls.First()), Verification, options.Connections, options.Warmup, options.Duration);
+        var full = WrkLoad.IsAvailable
+            ? await WrkLoad.RunAsync("full pipeline", new Uri(gateway.Urls.First()), token, subjects, options.Connections, options.Warmup, options.Duration)
+            : await LoadGenerator.RunAsync("full pipeline", new Uri(gateway.Urls.First()), Verification, options.Connections, options.Warmup, options.Duration);
         Console.Error.WriteLine($"bench: bare YARP route, {options.Connections} connections, {options.Duration.TotalSeconds:0} s");
-        var bareResult = await LoadGenerator.RunAsync("bare YARP route", new Uri(bare.Urls.First()), Verification, options.Connections, options.Warmup, options.Duration);
+        var bareResult = WrkLoad.IsAvailable
+            ? await WrkLoad.RunAsync("bare YARP route", new Uri(bare.Urls.First()), token, subjects, options.Connections, options.Warmup, options.Duration)
+            : await LoadGenerator.RunAsync("bare YARP route", new Uri(bare.Urls.First()), Verification, options.Connections, options.Warmup, options.Duration);
         return (full, bareResult);
     }
 

@@ -21,13 +21,13 @@ namespace DataGateway.Client;
 public static class AttestationVerifier
 {
     /// <summary>JWS <c>typ</c> of an attestation.</summary>
-    public const string AttestationType = "dg-attestation+jwt";
+    public const string AttestationType = AttestationPayload.JwsType;
 
     /// <summary>JWS <c>typ</c> of an audit receipt.</summary>
-    public const string ReceiptType = "dg-receipt+jwt";
+    public const string ReceiptType = ReceiptPayload.JwsType;
 
     /// <summary>The <c>iss</c> every attestation carries.</summary>
-    public const string Issuer = "datagateway";
+    public const string Issuer = AttestationPayload.GatewayIssuer;
 
     /// <summary>Verifies <paramref name="response"/>; never throws on hostile content.</summary>
     /// <param name="response">The answer as received.</param>
@@ -49,7 +49,7 @@ public static class AttestationVerifier
         }
 
         // :: Step 2 the signed content equals the response.
-        if (TryRead<SignedAttestation>(payloadBytes) is not { } signed ||
+        if (TryRead<AttestationPayload>(payloadBytes) is not { } signed ||
             !string.Equals(signed.Iss, Issuer, StringComparison.Ordinal) ||
             signed.Results is null || signed.Results.Any(result => result is null))
         {
@@ -70,7 +70,7 @@ public static class AttestationVerifier
             return AttestationCheck.Failure(AttestationFailure.ReceiptBadSignature);
         }
 
-        if (TryRead<SignedReceipt>(receiptBytes) is not { } signedReceipt)
+        if (TryRead<ReceiptPayload>(receiptBytes) is not { } signedReceipt)
         {
             return AttestationCheck.Failure(AttestationFailure.ReceiptMismatch, "receipt");
         }

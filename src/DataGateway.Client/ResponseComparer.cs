@@ -9,7 +9,7 @@ internal static class ResponseComparer
     private static readonly IReadOnlyDictionary<string, JsonElement> Empty = new Dictionary<string, JsonElement>();
 
     /// <summary>The name of the first differing field, or null when every field matches.</summary>
-    public static string? FirstDifference(SignedAttestation signed, VerificationResponse response)
+    public static string? FirstDifference(AttestationPayload signed, VerificationResponse response)
     {
         if (!Same(signed.Id, response.Id))
         {

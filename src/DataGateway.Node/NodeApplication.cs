@@ -2,6 +2,7 @@ using DataGateway.Cryptography.Tickets;
 using DataGateway.Dataset;
 using DataGateway.Dataset.Storage;
 using DataGateway.Hosting.Errors;
+using DataGateway.Hosting.Logging;
 using DataGateway.Node.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -9,7 +10,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DataGateway.Node;
 
@@ -33,7 +33,7 @@ public static class NodeApplication
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = BoundedBody.MaxBytes;
         });
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.UseDataGatewayLogging(settings.LogDirectory, "node");
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(verifier);

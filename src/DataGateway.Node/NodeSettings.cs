@@ -20,6 +20,9 @@ public sealed class NodeSettings
     public required byte[] TicketKey { get; init; }
 #pragma warning restore CA1819
 
+    /// <summary>Rolling JSON log directory; null logs to the console only.</summary>
+    public string? LogDirectory { get; init; }
+
     /// <summary>Listen address(es), e.g. <c>http://127.0.0.1:0</c> for any free loopback port.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:0";
 

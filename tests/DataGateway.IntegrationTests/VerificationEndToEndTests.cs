@@ -6,6 +6,7 @@ using DataGateway.Core.Contracts;
 using DataGateway.Cryptography.Signing;
 using DataGateway.Dataset.Generation;
 using DataGateway.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataGateway.IntegrationTests;
 
@@ -114,6 +115,24 @@ public sealed class VerificationEndToEndTests : IAsyncLifetime
         using var response = await _harness.Client.SendAsync(_harness.Post("/v1/verifications", body, _harness.TokenFor()), TestContext.Current.CancellationToken);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "subject_not_found");
+    }
+
+    [Fact]
+    public async Task Authentication_RemembersAValidatedToken_AndNeverAnInvalidOne()
+    {
+        var cache = _harness.GatewayServices.GetRequiredService<DataGateway.Gateway.Authentication.ValidatedTokenCache>();
+        var token = _harness.TokenFor();
+        var forged = token[..^4] + (token[^4] == 'A' ? "BBBB" : "AAAA");
+        Assert.False(cache.TryGet(token, out _));
+
+        using var ok = await _harness.Client.SendAsync(_harness.PostRaw("/v1/verifications", "{}", token), TestContext.Current.CancellationToken);
+        using var refused = await _harness.Client.SendAsync(_harness.PostRaw("/v1/verifications", "{}", forged), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, ok.StatusCode); // authenticated, then refused by admission
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.True(cache.TryGet(token, out var principal));
+        Assert.Equal("bank-001", principal!.FindFirst("inst")?.Value);
+        Assert.False(cache.TryGet(forged, out _));
     }
 
     [Fact]

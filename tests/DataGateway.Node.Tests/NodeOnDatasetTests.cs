@@ -1,7 +1,7 @@
-using DataGateway.Cryptography.Tickets;
 using System.Net;
 using System.Text.Json;
 using DataGateway.Cryptography.PersonalData;
+using DataGateway.Cryptography.Tickets;
 using DataGateway.Dataset.Generation;
 using DataGateway.Dataset.Storage;
 

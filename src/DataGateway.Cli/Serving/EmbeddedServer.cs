@@ -1,6 +1,6 @@
-using DataGateway.Cryptography.Tickets;
 using DataGateway.Cryptography.Keys;
 using DataGateway.Cryptography.PersonalData;
+using DataGateway.Cryptography.Tickets;
 using DataGateway.Dataset.Generation;
 using DataGateway.Dataset.Storage;
 using DataGateway.Gateway.Authentication;
@@ -41,6 +41,7 @@ internal static class EmbeddedServer
             DataDirectory = options.DataDirectory,
             TicketKey = NodeTicketCodec.DeriveNodeKey(material.TicketSecret, NodeId),
             Urls = options.NodeUrls,
+            LogDirectory = Path.Combine(options.DataDirectory, "logs"),
         });
         await node.StartAsync(cancellationToken);
         var nodeAddress = node.Urls.First();

@@ -13,20 +13,11 @@ namespace DataGateway.Gateway.Attestation;
 /// </summary>
 internal sealed class Attestor(EcSigningKey key, TimeProvider time)
 {
-    /// <summary>JWS <c>typ</c> of an attestation.</summary>
-    public const string AttestationType = "dg-attestation+jwt";
-
-    /// <summary>JWS <c>typ</c> of a receipt.</summary>
-    public const string ReceiptType = "dg-receipt+jwt";
-
-    /// <summary>The <c>iss</c> of every attestation.</summary>
-    public const string Issuer = "datagateway";
-
     /// <summary>Signs the answer; the digest (base64url SHA-256 of the signed bytes) goes into the audit entry.</summary>
     public (string Jws, string Digest) Attest(AttestationPayload payload)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, GatewayJson.Default.AttestationPayload);
-        return (CompactJws.Sign(bytes, key, AttestationType), Base64Url.EncodeToString(SHA256.HashData(bytes)));
+        return (CompactJws.Sign(bytes, key, AttestationPayload.JwsType), Base64Url.EncodeToString(SHA256.HashData(bytes)));
     }
 
     /// <summary>Signs the receipt of a committed audit entry.</summary>
@@ -45,7 +36,7 @@ internal sealed class Attestor(EcSigningKey key, TimeProvider time)
             EntryIndex = payload.EntryIndex,
             EntryHash = payload.EntryHash,
             SignedAt = payload.SignedAt,
-            Signature = CompactJws.Sign(bytes, key, ReceiptType),
+            Signature = CompactJws.Sign(bytes, key, ReceiptPayload.JwsType),
         };
     }
 }

@@ -68,14 +68,17 @@ internal sealed class NodeTransformer : HttpTransformer
 
     private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, NodeExchange exchange, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength > NodeExchange.MaxResponseBytes)
+        var declared = content.Headers.ContentLength;
+        if (declared > NodeExchange.MaxResponseBytes)
         {
             exchange.ResponseTooLarge = true;
             return null;
         }
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[NodeExchange.MaxResponseBytes + 1];
+
+        // A declared length is read exactly (one right-sized buffer); otherwise read up to the cap.
+        var buffer = new byte[declared is { } length ? (int)length + 1 : NodeExchange.MaxResponseBytes + 1];
         var total = 0;
         int read;
         while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)

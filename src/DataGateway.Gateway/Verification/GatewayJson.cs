@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DataGateway.Core.Contracts;
-using DataGateway.Gateway.Attestation;
 
 namespace DataGateway.Gateway.Verification;
 

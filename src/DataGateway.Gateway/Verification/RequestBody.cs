@@ -18,7 +18,23 @@ internal static class RequestBody
             throw new AdmissionException(ProblemCodes.PayloadTooLarge);
         }
 
-        using var buffer = new MemoryStream(capacity: (int)(request.ContentLength ?? 1024));
+        if (request.ContentLength is { } length)
+        {
+            // The usual case: one right-sized array, read exactly.
+            var body = new byte[length];
+            try
+            {
+                await request.Body.ReadExactlyAsync(body, cancellationToken);
+            }
+            catch (EndOfStreamException)
+            {
+                throw new AdmissionException(ProblemCodes.InvalidRequest, "The body ended before its declared length.");
+            }
+
+            return body;
+        }
+
+        using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)

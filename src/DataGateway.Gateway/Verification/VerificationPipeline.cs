@@ -181,7 +181,7 @@ internal sealed class VerificationPipeline(
 
         return new AttestationPayload
         {
-            Iss = Attestor.Issuer,
+            Iss = AttestationPayload.GatewayIssuer,
             Id = NewId("vrf_"),
             Institution = institution,
             Subject = query.Subject.Value,

@@ -1,7 +1,7 @@
-using DataGateway.Cryptography.Tickets;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DataGateway.Cli.Tokens;
+using DataGateway.Cryptography.Tickets;
 using DataGateway.Gateway.Authentication;
 using DataGateway.Gateway.Hosting;
 using DataGateway.Node;
@@ -40,6 +40,8 @@ public sealed class GatewayHarness : IAsyncDisposable
     public HttpClient Client { get; private set; } = new();
 
     public string GatewayAddress => _gateway!.Urls.First();
+
+    internal IServiceProvider GatewayServices => _gateway!.Services;
 
     internal DataGateway.Gateway.Policies.PolicyStore Policies => _gateway!.Services.GetRequiredService<DataGateway.Gateway.Policies.PolicyStore>();
 
