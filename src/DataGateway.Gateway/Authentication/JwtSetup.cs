@@ -16,6 +16,12 @@ namespace DataGateway.Gateway.Authentication;
 /// </summary>
 internal static class JwtSetup
 {
+    /// <summary>Largest bearer token accepted; ours are under 1 KiB, so 8 KiB leaves room and refuses padding attacks.</summary>
+    public const int MaxTokenBytes = 8 * 1024;
+
+    // Key-discovery headers: a token that points at its own keys is refused, never followed (ASVS 5.0 §9.1.3).
+    private static readonly string[] KeyDiscoveryHeaders = ["jku", "x5u", "jwk", "x5c"];
+
     public static IServiceCollection AddGatewayAuthentication(this IServiceCollection services, TokenSettings settings, TimeProvider time)
     {
         if (settings.ClockSkew > TimeSpan.FromSeconds(60))
@@ -28,6 +34,8 @@ internal static class JwtSetup
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new JsonWebTokenHandler { MaximumTokenSizeInBytes = MaxTokenBytes, MapInboundClaims = false });
                 options.TimeProvider = time;
                 options.RequireHttpsMetadata = true;
                 options.TokenValidationParameters = new TokenValidationParameters
@@ -76,6 +84,12 @@ internal static class JwtSetup
         }
 
         var token = header[7..].Trim();
+        if (token.Length > MaxTokenBytes)
+        {
+            context.Fail("token too large");
+            return Task.CompletedTask;
+        }
+
         var cache = context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>();
         if (cache.TryGet(token, out var principal))
         {
@@ -92,7 +106,13 @@ internal static class JwtSetup
 
     private static Task RememberValidation(TokenValidatedContext context)
     {
-        if (context.SecurityToken is JsonWebToken jwt && context.Principal is { } principal)
+        if (context.SecurityToken is not JsonWebToken jwt || KeyDiscoveryHeaders.Any(name => jwt.TryGetHeaderValue<object>(name, out _)))
+        {
+            context.Fail("token header names key material");
+            return Task.CompletedTask;
+        }
+
+        if (context.Principal is { } principal)
         {
             var cache = context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>();
             cache.Add(jwt.EncodedToken, principal, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));

@@ -4,6 +4,7 @@ using DataGateway.Gateway.Apis;
 using DataGateway.Gateway.Attestation;
 using DataGateway.Gateway.Auditing;
 using DataGateway.Gateway.Authentication;
+using DataGateway.Gateway.Diagnostics;
 using DataGateway.Gateway.Forwarding;
 using DataGateway.Gateway.Policies;
 using DataGateway.Gateway.Verification;
@@ -29,6 +30,7 @@ public static class GatewayApplication
     public static async Task<WebApplication> BuildAsync(GatewaySettings settings, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        MetricsSetup.Configure();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = settings.EnvironmentName });
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves HTTPS out unless asked
