@@ -14,10 +14,10 @@ internal static partial class WrkLoad
 {
     public static bool IsAvailable => File.Exists("/usr/bin/wrk") || File.Exists("/usr/local/bin/wrk");
 
-    public static async Task<LoadResult> RunAsync(string name, Uri baseAddress, string token, IReadOnlyList<string> subjects, int connections, TimeSpan warmup, TimeSpan duration)
+    public static async Task<LoadResult> RunAsync(string name, Uri baseAddress, string token, IReadOnlyList<string> subjects, int connections, TimeSpan warmup, TimeSpan duration, string purpose = "pre-loan")
     {
         var script = Path.Combine(Path.GetTempPath(), "dg-bench-" + Guid.NewGuid().ToString("N")[..8] + ".lua");
-        await File.WriteAllTextAsync(script, Script(token, subjects));
+        await File.WriteAllTextAsync(script, Script(token, subjects, purpose));
         try
         {
             await RunWrkAsync(baseAddress, script, connections, warmup);
@@ -30,7 +30,7 @@ internal static partial class WrkLoad
         }
     }
 
-    private static string Script(string token, IReadOnlyList<string> subjects)
+    private static string Script(string token, IReadOnlyList<string> subjects, string purpose)
     {
         var lua = new StringBuilder();
         lua.Append("local subjects = {");
@@ -40,7 +40,7 @@ internal static partial class WrkLoad
         lua.AppendLine(CultureInfo.InvariantCulture, $"local headers = {{ [\"Content-Type\"] = \"application/json\", [\"Authorization\"] = \"Bearer {token}\" }}");
         lua.AppendLine("request = function()");
         lua.AppendLine("  i = i % #subjects + 1");
-        lua.AppendLine("""  local body = '{"subject":"' .. subjects[i] .. '","purpose":"pre-loan","checks":[{"predicate":"tax.paid12mAtLeast","params":{"amountCny":300000}},{"predicate":"court.notDishonestDebtor"}]}'""");
+        lua.AppendLine(CultureInfo.InvariantCulture, $$$$"""  local body = '{"subject":"' .. subjects[i] .. '","purpose":"{{{{purpose}}}}","checks":[{"predicate":"tax.paid12mAtLeast","params":{"amountCny":300000}},{"predicate":"court.notDishonestDebtor"}]}'""");
         lua.AppendLine("  return wrk.format(\"POST\", \"/v1/verifications\", headers, body)");
         lua.AppendLine("end");
         return lua.ToString();

@@ -15,6 +15,7 @@ internal static class DgApp
         TokenCommand.Create(Environment.GetEnvironmentVariable),
         DatasetCommand.Create(),
         VerifyCommand.Create(),
+        ConsentCommand.Create(),
     };
 
     /// <summary>

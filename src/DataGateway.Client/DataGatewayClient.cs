@@ -11,7 +11,7 @@ namespace DataGateway.Client;
 /// Typed calls to a DataGateway (API.md). Errors surface as <see cref="DataGatewayProblemException"/>;
 /// the bearer token is sent on authenticated calls only and never appears in any exception or string.
 /// </summary>
-public sealed class DataGatewayClient
+public sealed partial class DataGatewayClient
 {
     private const string ProblemMediaType = "application/problem+json";
 

@@ -98,6 +98,7 @@ public sealed class LogBeforeReleaseTests
         // 32 clients over 400 subjects would reach the per-subject limit; this run is about durability.
         var limits = Path.Combine(work, "policies", "limits.yaml");
         File.WriteAllText(limits, File.ReadAllText(limits).Replace("perSubjectPredicate: 10", "perSubjectPredicate: 100000", StringComparison.Ordinal));
+        TestMaterial.DisableConsent(Path.Combine(work, "policies")); // about durability, not consent
         return work;
     }
 

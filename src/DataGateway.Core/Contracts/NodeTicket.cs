@@ -13,6 +13,7 @@ namespace DataGateway.Core.Contracts;
 /// <param name="IssuedAt">When the gateway issued it.</param>
 /// <param name="ExpiresAt">After this instant the node refuses it.</param>
 /// <param name="Id">A unique id so that a node can refuse replays.</param>
+/// <param name="Consent">The consent grant that allowed the query, when its purpose needs one.</param>
 public sealed record NodeTicket(
     string Node,
     string QueryHash,
@@ -22,4 +23,5 @@ public sealed record NodeTicket(
     string Kind,
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt,
-    string Id);
+    string Id,
+    string? Consent = null);

@@ -21,6 +21,13 @@ public static class ProblemCodes
     public static readonly ProblemCode InvalidCiphertext = new("invalid_ciphertext", 400, "A ciphertext is not valid for the public key.");
     public static readonly ProblemCode InvalidPublicKey = new("invalid_public_key", 400, "The public key is not acceptable.");
     public static readonly ProblemCode EpsilonOutOfRange = new("epsilon_out_of_range", 400, "Epsilon is outside the range policy allows.");
+    public static readonly ProblemCode EmptyPurposes = new("empty_purposes", 400, "A consent must name at least one purpose.");
+    public static readonly ProblemCode UnknownCategory = new("unknown_category", 400, "A data category is not in the catalog.");
+    public static readonly ProblemCode UnknownScope = new("unknown_scope", 400, "A consent scope is not one of verify or score.");
+    public static readonly ProblemCode UnknownInstitution = new("unknown_institution", 400, "The institution is not registered by policy.");
+    public static readonly ProblemCode CategoryNotAllowed = new("category_not_allowed", 400, "Policy does not let a named purpose cover a named category.");
+    public static readonly ProblemCode InvalidExpiry = new("invalid_expiry", 400, "The consent's expiry is not after its start and the present time.");
+    public static readonly ProblemCode TermTooLong = new("term_too_long", 400, "The consent's term is longer than policy allows for a named purpose.");
     public static readonly ProblemCode Unauthenticated = new("unauthenticated", 401, "A valid bearer token is required.");
     public static readonly ProblemCode TicketInvalid = new("ticket_invalid", 401, "The node ticket is missing, forged, expired, replayed or for another query.");
     public static readonly ProblemCode RoleNotAllowed = new("role_not_allowed", 403, "The caller's role may not use this endpoint.");
@@ -30,6 +37,8 @@ public static class ProblemCodes
     public static readonly ProblemCode ConsentRequired = new("consent_required", 403, "No active consent covers this query.");
     public static readonly ProblemCode ConsentRevoked = new("consent_revoked", 403, "The consent covering this query was revoked.");
     public static readonly ProblemCode ConsentExpired = new("consent_expired", 403, "The consent covering this query has expired.");
+    public static readonly ProblemCode ConsentScope = new("consent_scope", 403, "Consents exist, but none covers this purpose, scope and every category asked.");
+    public static readonly ProblemCode ConsentExhausted = new("consent_exhausted", 403, "The consent covering this query has used up its maximum number of queries.");
     public static readonly ProblemCode SubjectNotFound = new("subject_not_found", 404, "No data node holds this subject.");
     public static readonly ProblemCode ModelNotFound = new("model_not_found", 404, "No such model.");
     public static readonly ProblemCode ConsentNotFound = new("consent_not_found", 404, "No such consent.");

@@ -13,17 +13,18 @@ internal sealed record TicketPayload(
     [property: JsonPropertyName("kind")] string? Kind,
     [property: JsonPropertyName("iat")] long IssuedAt,
     [property: JsonPropertyName("exp")] long ExpiresAt,
-    [property: JsonPropertyName("jti")] string? Id)
+    [property: JsonPropertyName("jti")] string? Id,
+    [property: JsonPropertyName("cns"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Consent = null)
 {
     public static TicketPayload From(NodeTicket t) => new(
         t.Node, t.QueryHash, t.Institution, t.Subject, t.Purpose, t.Kind,
-        t.IssuedAt.ToUnixTimeMilliseconds(), t.ExpiresAt.ToUnixTimeMilliseconds(), t.Id);
+        t.IssuedAt.ToUnixTimeMilliseconds(), t.ExpiresAt.ToUnixTimeMilliseconds(), t.Id, t.Consent);
 
     public NodeTicket? ToTicket() =>
         Node is null || QueryHash is null || Institution is null || Subject is null || Purpose is null || Kind is null || Id is null
             ? null
             : new NodeTicket(Node, QueryHash, Institution, Subject, Purpose, Kind,
-                DateTimeOffset.FromUnixTimeMilliseconds(IssuedAt), DateTimeOffset.FromUnixTimeMilliseconds(ExpiresAt), Id);
+                DateTimeOffset.FromUnixTimeMilliseconds(IssuedAt), DateTimeOffset.FromUnixTimeMilliseconds(ExpiresAt), Id, Consent);
 }
 
 /// <summary>Source-generated, strict JSON for ticket payloads: unknown claims are refused.</summary>

@@ -30,7 +30,8 @@ internal sealed class AuditDraft
 
     public string Role { get; }
 
-    public string? Institution { get; }
+    /// <summary>The asking institution (from the token); consent events set the grantee instead.</summary>
+    public string? Institution { get; set; }
 
     public string Kind { get; }
 
@@ -47,6 +48,9 @@ internal sealed class AuditDraft
     public string? Node { get; set; }
 
     public IReadOnlyList<string> Predicates { get; set; } = [];
+
+    /// <summary>The consent grant the decision relied on, once the consent step found one.</summary>
+    public string? ConsentId { get; set; }
 
     public static AuditDraft Start(HttpContext context, string kind, string policyVersion)
     {
@@ -72,7 +76,7 @@ internal sealed class AuditDraft
         QueryHash = QueryHash,
         Decision = decision,
         Reason = reason,
-        ConsentId = null,
+        ConsentId = ConsentId,
         PolicyVersion = PolicyVersion,
         ResultDigest = resultDigest,
         Node = Node,

@@ -4,6 +4,7 @@ using DataGateway.Gateway.Apis;
 using DataGateway.Gateway.Attestation;
 using DataGateway.Gateway.Auditing;
 using DataGateway.Gateway.Authentication;
+using DataGateway.Gateway.Consent;
 using DataGateway.Gateway.Diagnostics;
 using DataGateway.Gateway.Forwarding;
 using DataGateway.Gateway.Policies;
@@ -11,6 +12,7 @@ using DataGateway.Gateway.Verification;
 using DataGateway.Hosting.Errors;
 using DataGateway.Hosting.Logging;
 using DataGateway.Storage.Audit;
+using DataGateway.Storage.Consent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -59,6 +61,12 @@ public static class GatewayApplication
         services.AddSingleton<NodeRouter>();
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<VerificationPipeline>();
+        services.AddSingleton<ConsentCheck>();
+        services.AddSingleton<ConsentService>();
+        services.AddSingleton(sp => new ConsentReceipts(settings.AttestationKey, settings.Time));
+        // The consent registry lives beside the audit log: same volume, same durability settings.
+        services.AddSingleton<IConsentRegistry>(_ => SqliteConsentRegistry.Open(
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.AuditDatabasePath)) ?? ".", "consent.db")));
         services.AddGatewayAuthentication(new TokenSettings(settings.TokenIssuer, settings.TokenAudience, settings.TokenValidationKey, TimeSpan.FromSeconds(30)), settings.Time);
         services.AddGatewayReverseProxy(builder.Configuration, settings.Nodes);
         services.AddHealthChecks()
@@ -74,6 +82,7 @@ public static class GatewayApplication
         var app = builder.Build();
         var policies = app.Services.GetRequiredService<PolicyStore>(); // opens now: a bad policy stops the start
         var audit = app.Services.GetRequiredService<IAuditLog>(); // opens now: an unusable or corrupt log stops the start
+        app.Services.GetRequiredService<IConsentRegistry>(); // opens now: no consent store, no start
         await QueryLimitReplay.RebuildAsync(audit, app.Services.GetRequiredService<QueryLimiter>(), policies.Current, settings.Time, app.Logger);
 
         app.UseProblemErrors();
@@ -88,6 +97,8 @@ public static class GatewayApplication
         app.MapWellKnownApi(settings.AttestationKey);
         app.MapCatalogApi();
         app.MapVerificationApi();
+        app.MapConsentApi();
+        app.MapOwnerApi();
 
         // No routes are configured (ReverseProxySetup refuses them); mapping the proxy is what
         // makes YARP load its cluster configuration and start its destination health state.

@@ -11,12 +11,21 @@ namespace DataGateway.Gateway.Policies;
 /// <param name="Institutions">Registered institutions by id.</param>
 /// <param name="Predicates">Predicates offered, with the parameter values policy allows.</param>
 /// <param name="Verification">Verification query limits.</param>
+/// <param name="PurposeRules">Consent rules of each purpose, keyed like <paramref name="Purposes"/>.</param>
 internal sealed record GatewayPolicy(
     string Version,
     FrozenSet<string> Purposes,
     FrozenDictionary<string, InstitutionPolicy> Institutions,
     FrozenDictionary<string, PredicatePolicy> Predicates,
-    VerificationLimits Verification);
+    VerificationLimits Verification,
+    FrozenDictionary<string, PurposePolicy> PurposeRules);
+
+/// <summary>The consent rules of one purpose (DOMAIN.md "Consent and retention").</summary>
+/// <param name="Id">The purpose id.</param>
+/// <param name="ConsentRequired">Whether a query for it needs an active grant.</param>
+/// <param name="MaxTerm">Longest term a grant naming it may have.</param>
+/// <param name="Categories">Categories a grant naming it may cover.</param>
+internal sealed record PurposePolicy(string Id, bool ConsentRequired, TimeSpan MaxTerm, FrozenSet<string> Categories);
 
 /// <summary>What one institution may ask.</summary>
 internal sealed record InstitutionPolicy(string Id, string Name, FrozenSet<string> Purposes, FrozenSet<string> Predicates)

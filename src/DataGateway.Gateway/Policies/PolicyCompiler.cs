@@ -10,12 +10,13 @@ internal static class PolicyCompiler
     public static GatewayPolicy? Compile(PolicyDocument document, string version, List<string> errors)
     {
         var purposes = CompilePurposes(document, errors);
+        var purposeRules = PurposePolicyCompiler.Compile(document.Purposes ?? [], errors);
         var predicates = CompilePredicates(document, errors);
         var institutions = CompileInstitutions(document, purposes, predicates, errors);
         var limits = CompileLimits(document, errors);
         return errors.Count > 0 || limits is null
             ? null
-            : new GatewayPolicy(version, purposes, institutions, predicates, limits);
+            : new GatewayPolicy(version, purposes, institutions, predicates, limits, purposeRules);
     }
 
     private static FrozenSet<string> CompilePurposes(PolicyDocument document, List<string> errors)

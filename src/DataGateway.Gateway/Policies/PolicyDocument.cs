@@ -20,6 +20,15 @@ internal sealed class PurposeDocument
     public string? Id { get; set; }
 
     public string? Description { get; set; }
+
+    /// <summary>Whether queries for this purpose need the subject's consent; default true.</summary>
+    public bool? ConsentRequired { get; set; }
+
+    /// <summary>Longest consent term for this purpose, in days; default 365.</summary>
+    public int? MaxTermDays { get; set; }
+
+    /// <summary>Data categories a consent for this purpose may cover; default every category.</summary>
+    public List<string>? Categories { get; set; }
 }
 
 internal sealed class InstitutionDocument

@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using DataGateway.Core.Catalog;
 using DataGateway.Core.Contracts;
 using DataGateway.Core.Problems;
 using DataGateway.Cryptography.Tickets;
 using DataGateway.Gateway.Attestation;
 using DataGateway.Gateway.Auditing;
+using DataGateway.Gateway.Consent;
 using DataGateway.Gateway.Diagnostics;
 using DataGateway.Gateway.Forwarding;
 using DataGateway.Gateway.Policies;
@@ -27,8 +29,9 @@ namespace DataGateway.Gateway.Verification;
 ///      -> [6 YARP forward] --> node (checks ticket, computes on raw data, returns result only)
 ///      -> [7 egress guard] -> [8 attest + audit, durable] -> [9 release]
 /// </code>
-/// Step 1 runs in the authentication middleware before this handler. Step 3 (consent) is
-/// enforced by the consent issue; until then policy alone admits. Every refusal after step 1 is
+/// Step 1 runs in the authentication middleware before this handler. Step 3 reads the consent
+/// registry for every query (no cache), so a revocation applies to every query that starts after
+/// it (ARCHITECTURE.md invariant 4). Every refusal after step 1 is
 /// audited with its problem code before it is answered; if the audit log cannot record a
 /// request, the answer is 503 <c>audit_unavailable</c> and nothing is released (fail closed).
 /// </remarks>
@@ -39,6 +42,7 @@ internal sealed class VerificationPipeline(
     NodeRouter router,
     IHttpForwarder forwarder,
     NodeTicketCodec tickets,
+    ConsentCheck consent,
     Attestor attestor,
     AuditRecorder audit,
     TimeProvider time,
@@ -77,7 +81,9 @@ internal sealed class VerificationPipeline(
             draft.Purpose = query.Purpose;
             draft.Predicates = query.Checks.Select(c => c.Definition.Name).ToArray();
 
-            // :: Step 3 consent: the consent issue adds the grant check here.
+            // :: Step 3 consent: an active grant covers institution, purpose, scope and every category read.
+            draft.ConsentId = await consent.CheckAsync(
+                policy, institution.Id, query.Subject.Value, query.Purpose, ConsentScopes.Verify, CategoriesOf(query));
 
             // :: Step 4 limits: per (institution, subject, predicate) per period.
             limiter.Reserve(institution.Id, query.Subject.Value, draft.Predicates, policy.Verification.PerSubjectPredicate, policy.Verification.Period);
@@ -90,7 +96,7 @@ internal sealed class VerificationPipeline(
             var now = time.GetUtcNow();
             var ticket = tickets.Issue(new NodeTicket(
                 destination.Id, draft.QueryHash, institution.Id, query.Subject.Value, query.Purpose, "verification",
-                now, now + TicketLifetime, NewId("tkt_")));
+                now, now + TicketLifetime, NewId("tkt_"), draft.ConsentId));
 
             // :: Step 6 forward through YARP to the node that holds the subject.
             var exchange = new NodeExchange(NodePath, nodeBody, ticket);
@@ -106,7 +112,7 @@ internal sealed class VerificationPipeline(
             var nodeResponse = EgressGuard.Check(exchange, query);
 
             // :: Step 8 attest, then make the audit entry durable.
-            var payload = BuildPayload(query, nodeResponse, institution.Id, policy.Version);
+            var payload = BuildPayload(query, nodeResponse, institution.Id, policy.Version, draft.ConsentId);
             var (attestation, digest) = attestor.Attest(payload);
             var committed = await audit.RecordAsync(draft.Complete("allowed", "ok", digest, MicrosSince(started)));
             var response = new VerificationResponse
@@ -171,7 +177,10 @@ internal sealed class VerificationPipeline(
         Checks = query.Checks.Select(c => new NodeCheck { Predicate = c.Definition.Name, Params = c.NodeParams }).ToArray(),
     };
 
-    private AttestationPayload BuildPayload(AdmittedVerification query, NodeVerificationResponse node, string institution, string policyVersion)
+    private static string[] CategoriesOf(AdmittedVerification query) =>
+        query.Checks.Select(c => c.Definition.Category.ToName()).Distinct(StringComparer.Ordinal).ToArray();
+
+    private AttestationPayload BuildPayload(AdmittedVerification query, NodeVerificationResponse node, string institution, string policyVersion, string? consentId)
     {
         var results = new CheckResult[query.Checks.Count];
         for (var i = 0; i < results.Length; i++)
@@ -189,7 +198,7 @@ internal sealed class VerificationPipeline(
             IssuedAt = time.GetUtcNow(),
             AsOf = node.AsOf,
             Results = results,
-            Consent = null,
+            Consent = consentId,
             PolicyVersion = policyVersion,
         };
     }

@@ -35,6 +35,7 @@ internal static class AuditSchema
             entry_hash BLOB NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_audit_entries_ts ON audit_entries(ts);
+        CREATE INDEX IF NOT EXISTS ix_audit_entries_subject ON audit_entries(subject, seq);
         """;
 
     /// <summary>Every stored column, in the order <see cref="ReadRow"/> expects.</summary>

@@ -30,4 +30,15 @@ public interface IAuditLog : IAsyncDisposable
     /// <param name="ct">Cancels the enumeration.</param>
     /// <returns>The entries in index order.</returns>
     IAsyncEnumerable<StoredAuditEntry> ReadSinceAsync(DateTimeOffset since, CancellationToken ct);
+
+    /// <summary>
+    /// Reads up to <paramref name="limit"/> committed entries about one subject with an index above
+    /// <paramref name="afterIndex"/>, in index order (an owner's access history).
+    /// </summary>
+    /// <param name="subject">The subject (USCC) to match exactly.</param>
+    /// <param name="afterIndex">Entries at or below this index are skipped; -1 reads from the start.</param>
+    /// <param name="limit">Most entries to return.</param>
+    /// <param name="ct">Cancels the enumeration.</param>
+    /// <returns>The entries in index order.</returns>
+    IAsyncEnumerable<StoredAuditEntry> ReadBySubjectAsync(string subject, long afterIndex, int limit, CancellationToken ct);
 }

@@ -142,6 +142,21 @@ public sealed class SqliteAuditLog : IAuditLog
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<StoredAuditEntry> ReadBySubjectAsync(
+        string subject, long afterIndex, int limit, [EnumeratorCancellation] CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        // Served by ix_audit_entries_subject (subject, seq): a page costs O(limit), not O(log size).
+        await foreach (var row in QueryAsync(
+            "WHERE subject = $subject AND seq > $after ORDER BY seq LIMIT $limit",
+            [new("$subject", subject), new("$after", afterIndex), new("$limit", limit)], ct).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -27,6 +27,20 @@ public sealed class NodeTicketCodecTests
     }
 
     [Fact]
+    public void Validate_CarriesTheConsentClaim_AndOmitsItWhenThereIsNone()
+    {
+        var withConsent = Ticket("node-a") with { Consent = "cns_abc" };
+        var token = _codec.Issue(withConsent);
+
+        Assert.Equal(TicketError.None, _codec.Validate(token, "node-a", Body, _time.GetUtcNow(), Skew, out var ticket));
+        Assert.Equal("cns_abc", ticket!.Consent);
+        var claims = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token.Split('.')[1]));
+        Assert.Contains("\"cns\":\"cns_abc\"", claims, StringComparison.Ordinal);
+        var without = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(_codec.Issue(Ticket("node-a")).Split('.')[1]));
+        Assert.DoesNotContain("cns", without, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_RefusesEverySingleCharacterChange()
     {
         var token = _codec.Issue(Ticket("node-a"));

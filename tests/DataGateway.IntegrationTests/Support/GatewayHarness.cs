@@ -19,13 +19,17 @@ public sealed class GatewayHarness : IAsyncDisposable
     private WebApplication? _node;
     private WebApplication? _gateway;
 
-    private GatewayHarness(string workDirectory, string policiesDirectory, TimeProvider time, StubNode? stub)
+    private GatewayHarness(string workDirectory, string policiesDirectory, TimeProvider time, StubNode? stub, bool autoConsent)
     {
         WorkDirectory = workDirectory;
         PoliciesDirectory = policiesDirectory;
         Time = time;
         Stub = stub;
+        AutoConsent = autoConsent;
     }
+
+    /// <summary>Whether <see cref="Client"/> grants consent before each verification (<see cref="AutoConsentHandler"/>).</summary>
+    public bool AutoConsent { get; }
 
     public string WorkDirectory { get; }
 
@@ -45,9 +49,10 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     internal DataGateway.Gateway.Policies.PolicyStore Policies => _gateway!.Services.GetRequiredService<DataGateway.Gateway.Policies.PolicyStore>();
 
-    public static async Task<GatewayHarness> StartAsync(TimeProvider? time = null, StubNode? stub = null, string? policiesDirectory = null)
+    // autoConsent: true for tests that are not about consent; the owner grants it through the real API before each verification.
+    public static async Task<GatewayHarness> StartAsync(TimeProvider? time = null, StubNode? stub = null, string? policiesDirectory = null, bool autoConsent = true)
     {
-        var harness = new GatewayHarness(TestMaterial.NewTempDirectory("gateway"), policiesDirectory ?? TestMaterial.CopyPolicies(), time ?? TimeProvider.System, stub);
+        var harness = new GatewayHarness(TestMaterial.NewTempDirectory("gateway"), policiesDirectory ?? TestMaterial.CopyPolicies(), time ?? TimeProvider.System, stub, autoConsent);
         await harness.StartNodeAsync();
         await harness.StartGatewayAsync();
         return harness;
@@ -61,6 +66,17 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public string TokenFor(string role = Roles.Institution, string? institution = "bank-001", string? uscc = null) =>
         DevTokenMinter.Mint(TestMaterial.Keys.TokenSigningKey, role, role == Roles.Institution ? institution : null, uscc, TimeSpan.FromHours(1), TimeProvider.System);
+
+    public HttpRequestMessage Send(HttpMethod method, string path, string? token)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
+    }
 
     public HttpRequestMessage Post(string path, object body, string? token)
     {
@@ -135,6 +151,8 @@ public sealed class GatewayHarness : IAsyncDisposable
         }, builder => builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning");
         await _gateway.StartAsync();
         Client.Dispose();
-        Client = new HttpClient { BaseAddress = new Uri(GatewayAddress) };
+        Client = AutoConsent
+            ? new HttpClient(new AutoConsentHandler(this)) { BaseAddress = new Uri(GatewayAddress) }
+            : new HttpClient { BaseAddress = new Uri(GatewayAddress) };
     }
 }

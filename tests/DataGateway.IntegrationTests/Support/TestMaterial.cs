@@ -46,6 +46,19 @@ public static class TestMaterial
         return target;
     }
 
+    /// <summary>
+    /// Marks every purpose of a policy copy <c>consentRequired: false</c>, for tests explicitly not about
+    /// consent (a crash load over hundreds of subjects); never used by a test that checks admission.
+    /// </summary>
+    public static void DisableConsent(string policiesDirectory)
+    {
+        var purposes = Path.Combine(policiesDirectory, "purposes.yaml");
+        var lines = File.ReadAllLines(purposes).SelectMany(line => line.TrimStart().StartsWith("- id:", StringComparison.Ordinal)
+            ? new[] { line, new string(' ', line.IndexOf('-', StringComparison.Ordinal) + 2) + "consentRequired: false" }
+            : new[] { line });
+        File.WriteAllLines(purposes, lines);
+    }
+
     public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

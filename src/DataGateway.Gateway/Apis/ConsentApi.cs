@@ -1,0 +1,88 @@
+using System.Text.Json;
+using DataGateway.Core.Contracts;
+using DataGateway.Core.Problems;
+using DataGateway.Gateway.Consent;
+using DataGateway.Gateway.Verification;
+using DataGateway.Hosting.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace DataGateway.Gateway.Apis;
+
+/// <summary>
+/// <c>/v1/consents</c> (API.md "Consent"): owners grant, list, read and revoke their enterprise's
+/// consents; institutions list and read the grants made to them. Roles are checked per operation
+/// in <see cref="ConsentService"/> so that another enterprise's grant answers 404, not 403.
+/// </summary>
+internal static class ConsentApi
+{
+    private const int MaxBodyBytes = 16 * 1024;
+
+    public static IEndpointRouteBuilder MapConsentApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/v1/consents", (HttpContext context, ConsentService consents) => RunAsync(context, StatusCodes.Status201Created, async () =>
+            {
+                var body = await RequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
+                return await consents.GrantAsync(context, Parse(body));
+            }, ConsentJson.Default.ConsentView))
+            .Accepts<ConsentRequest>("application/json")
+            .Produces<ConsentView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("GrantConsent")
+            .WithSummary("An owner grants an institution consent; answers the grant with a signed receipt.");
+
+        routes.MapGet("/v1/consents", (HttpContext context, ConsentService consents, string? status) =>
+                RunAsync(context, StatusCodes.Status200OK, () => consents.ListAsync(context.User, status), ConsentJson.Default.ConsentList))
+            .Produces<ConsentList>()
+            .WithName("ListConsents")
+            .WithSummary("The owner's grants, or the grants made to the calling institution.");
+
+        routes.MapGet("/v1/consents/{id}", (HttpContext context, ConsentService consents, string id) =>
+                RunAsync(context, StatusCodes.Status200OK, () => consents.GetAsync(context.User, id), ConsentJson.Default.ConsentView))
+            .Produces<ConsentView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetConsent")
+            .WithSummary("One grant the caller may see.");
+
+        routes.MapDelete("/v1/consents/{id}", (HttpContext context, ConsentService consents, string id, string? reason) =>
+                RunAsync(context, StatusCodes.Status200OK, () => consents.RevokeAsync(context, id, reason), ConsentJson.Default.ConsentView))
+            .Produces<ConsentView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("RevokeConsent")
+            .WithSummary("The owner revokes a grant for every query that starts after the answer.");
+        return routes;
+    }
+
+    internal static async Task RunAsync<T>(HttpContext context, int status, Func<Task<T>> operation, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        T result;
+        try
+        {
+            result = await operation();
+        }
+        catch (AdmissionException refusal)
+        {
+            await Problem.WriteAsync(context, refusal.Code, refusal.Detail, refusal.RetryAfter);
+            return;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, result, type, context.RequestAborted);
+    }
+
+    private static ConsentRequest Parse(byte[] body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, ConsentJson.Default.ConsentRequest)
+                ?? throw new AdmissionException(ProblemCodes.InvalidJson);
+        }
+        catch (JsonException)
+        {
+            throw new AdmissionException(ProblemCodes.InvalidJson, "The body is malformed, has a duplicate or unknown member, or a member of the wrong type.");
+        }
+    }
+}
