@@ -17,7 +17,7 @@ public sealed class SqliteConsentRegistry : IConsentRegistry
     private readonly string _readConnectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly ConcurrentBag<SqliteConnection> _readers = [];
+    private readonly ConcurrentBag<PooledReader> _readers = [];
     private int _disposed;
 
     private SqliteConsentRegistry(string databasePath, SqliteConnection writer)
@@ -138,7 +138,7 @@ public sealed class SqliteConsentRegistry : IConsentRegistry
             await _writer.DisposeAsync().ConfigureAwait(false);
             while (_readers.TryTake(out var reader))
             {
-                await reader.DisposeAsync().ConfigureAwait(false);
+                reader.Dispose();
             }
         }
         finally
@@ -171,36 +171,76 @@ public sealed class SqliteConsentRegistry : IConsentRegistry
     {
         ct.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (!_readers.TryTake(out var connection))
+        if (!_readers.TryTake(out var reader))
         {
-            connection = new SqliteConnection(_readConnectionString);
+            reader = new PooledReader(new SqliteConnection(_readConnectionString));
         }
 
         try
+        {
+            // Every query reads the store (no cache may serve a stale grant); what is reused is
+            // the prepared statement, because parsing the SQL again cost more than the read.
+            var command = reader.Prepared(sql, parameters);
+            using var rowsReader = command.ExecuteReader();
+            var rows = new List<ConsentGrant>();
+            while (rowsReader.Read())
+            {
+                rows.Add(ConsentSchema.ReadRow(rowsReader));
+            }
+
+            // Each statement is its own read transaction, so a pooled connection never pins an old snapshot.
+            _readers.Add(reader);
+            return Task.FromResult<IReadOnlyList<ConsentGrant>>(rows);
+        }
+        catch (SqliteException e)
+        {
+            reader.Dispose();
+            throw new ConsentStoreUnavailableException("The consent store could not be read.", e);
+        }
+    }
+
+    /// <summary>A read connection with its prepared statements, used by one caller at a time.</summary>
+    private sealed class PooledReader(SqliteConnection connection) : IDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        public SqliteCommand Prepared(string sql, SqliteParameter[] parameters)
         {
             if (connection.State != System.Data.ConnectionState.Open)
             {
                 connection.Open();
             }
 
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddRange(parameters);
-            using var reader = command.ExecuteReader();
-            var rows = new List<ConsentGrant>();
-            while (reader.Read())
+            if (!_commands.TryGetValue(sql, out var command))
             {
-                rows.Add(ConsentSchema.ReadRow(reader));
+                command = connection.CreateCommand();
+                command.CommandText = sql;
+                foreach (var parameter in parameters)
+                {
+                    command.Parameters.Add(new SqliteParameter(parameter.ParameterName, parameter.Value));
+                }
+
+                command.Prepare();
+                _commands[sql] = command;
+                return command;
             }
 
-            // Each statement is its own read transaction, so a pooled connection never pins an old snapshot.
-            _readers.Add(connection);
-            return Task.FromResult<IReadOnlyList<ConsentGrant>>(rows);
+            foreach (var parameter in parameters)
+            {
+                command.Parameters[parameter.ParameterName].Value = parameter.Value;
+            }
+
+            return command;
         }
-        catch (SqliteException e)
+
+        public void Dispose()
         {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
             connection.Dispose();
-            throw new ConsentStoreUnavailableException("The consent store could not be read.", e);
         }
     }
 
