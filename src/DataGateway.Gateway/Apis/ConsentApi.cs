@@ -25,7 +25,7 @@ internal static class ConsentApi
             {
                 var body = await RequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
                 return await consents.GrantAsync(context, Parse(body));
-            }, ConsentJson.Default.ConsentView))
+            }, GatewayJson.Default.ConsentView))
             .Accepts<ConsentRequest>("application/json")
             .Produces<ConsentView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -34,20 +34,20 @@ internal static class ConsentApi
             .WithSummary("An owner grants an institution consent; answers the grant with a signed receipt.");
 
         routes.MapGet("/v1/consents", (HttpContext context, ConsentService consents, string? status) =>
-                RunAsync(context, StatusCodes.Status200OK, () => consents.ListAsync(context.User, status), ConsentJson.Default.ConsentList))
+                RunAsync(context, StatusCodes.Status200OK, () => consents.ListAsync(context.User, status), GatewayJson.Default.ConsentList))
             .Produces<ConsentList>()
             .WithName("ListConsents")
             .WithSummary("The owner's grants, or the grants made to the calling institution.");
 
         routes.MapGet("/v1/consents/{id}", (HttpContext context, ConsentService consents, string id) =>
-                RunAsync(context, StatusCodes.Status200OK, () => consents.GetAsync(context.User, id), ConsentJson.Default.ConsentView))
+                RunAsync(context, StatusCodes.Status200OK, () => consents.GetAsync(context.User, id), GatewayJson.Default.ConsentView))
             .Produces<ConsentView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetConsent")
             .WithSummary("One grant the caller may see.");
 
         routes.MapDelete("/v1/consents/{id}", (HttpContext context, ConsentService consents, string id, string? reason) =>
-                RunAsync(context, StatusCodes.Status200OK, () => consents.RevokeAsync(context, id, reason), ConsentJson.Default.ConsentView))
+                RunAsync(context, StatusCodes.Status200OK, () => consents.RevokeAsync(context, id, reason), GatewayJson.Default.ConsentView))
             .Produces<ConsentView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("RevokeConsent")
@@ -77,7 +77,7 @@ internal static class ConsentApi
     {
         try
         {
-            return JsonSerializer.Deserialize(body, ConsentJson.Default.ConsentRequest)
+            return JsonSerializer.Deserialize(body, GatewayJson.Default.ConsentRequest)
                 ?? throw new AdmissionException(ProblemCodes.InvalidJson);
         }
         catch (JsonException)

@@ -24,7 +24,7 @@ internal static class OwnerApi
     public static IEndpointRouteBuilder MapOwnerApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/v1/owners/me/access-log", (HttpContext context, IAuditLog audit, string? cursor, int? limit) =>
-                ConsentApi.RunAsync(context, StatusCodes.Status200OK, () => PageAsync(context, audit, cursor, limit), ConsentJson.Default.AccessLogPage))
+                ConsentApi.RunAsync(context, StatusCodes.Status200OK, () => PageAsync(context, audit, cursor, limit), GatewayJson.Default.AccessLogPage))
             .RequireAuthorization(Roles.Owner)
             .Produces<AccessLogPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

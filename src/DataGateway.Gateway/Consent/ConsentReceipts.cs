@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataGateway.Core.Contracts;
 using DataGateway.Cryptography.Signing;
+using DataGateway.Gateway.Verification;
 using DataGateway.Storage.Consent;
 
 namespace DataGateway.Gateway.Consent;
@@ -34,7 +35,7 @@ internal sealed class ConsentReceipts(EcSigningKey key, TimeProvider time)
     public ConsentView WithReceipt(ConsentGrant grant)
     {
         var view = View(grant);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(view, ConsentJson.Default.ConsentView);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(view, GatewayJson.Default.ConsentView);
         return view with { Receipt = CompactJws.Sign(payload, key, ConsentView.ReceiptType) };
     }
 }

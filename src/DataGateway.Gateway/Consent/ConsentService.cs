@@ -37,7 +37,11 @@ internal sealed class ConsentService(
         var grant = ConsentValidator.Validate(request, owner, actor, policy, time.GetUtcNow());
 
         await RecordAsync(context, GrantKind, grant, policy.Version);
-        await StoreAsync(() => registry.AddAsync(grant, CancellationToken.None));
+        await StoreAsync(async () =>
+        {
+            await registry.AddAsync(grant, CancellationToken.None);
+            return grant;
+        });
         return receipts.WithReceipt(grant);
     }
 
@@ -51,8 +55,7 @@ internal sealed class ConsentService(
 
         var existing = await FindVisibleAsync(context.User, id);
         var actor = context.User.FindFirstValue(Roles.SubjectClaim) ?? owner;
-        ConsentGrant? revoked = null;
-        await StoreAsync(async () => revoked = await registry.RevokeAsync(existing.Id, time.GetUtcNow(), actor, reason, CancellationToken.None));
+        var revoked = await StoreAsync(() => registry.RevokeAsync(existing.Id, time.GetUtcNow(), actor, reason, CancellationToken.None));
         if (revoked is null)
         {
             throw new AdmissionException(ProblemCodes.ConsentNotFound);
@@ -66,19 +69,11 @@ internal sealed class ConsentService(
 
     public async Task<ConsentList> ListAsync(ClaimsPrincipal user, string? status)
     {
-        IReadOnlyList<ConsentGrant> grants = null!;
-        if (OwnerUscc(user) is { } owner)
-        {
-            await StoreAsync(async () => grants = await registry.ListBySubjectAsync(owner, CancellationToken.None));
-        }
-        else if (InstitutionId(user) is { } institution)
-        {
-            await StoreAsync(async () => grants = await registry.ListByInstitutionAsync(institution, CancellationToken.None));
-        }
-        else
-        {
-            throw new AdmissionException(ProblemCodes.RoleNotAllowed);
-        }
+        var grants = OwnerUscc(user) is { } owner
+            ? await StoreAsync(() => registry.ListBySubjectAsync(owner, CancellationToken.None))
+            : InstitutionId(user) is { } institution
+                ? await StoreAsync(() => registry.ListByInstitutionAsync(institution, CancellationToken.None))
+                : throw new AdmissionException(ProblemCodes.RoleNotAllowed);
 
         var views = grants.Select(receipts.View);
         if (status is not null)
@@ -110,7 +105,7 @@ internal sealed class ConsentService(
 
         if (id.StartsWith("cns_", StringComparison.Ordinal) && id.Length <= 64)
         {
-            await StoreAsync(async () => grant = await registry.FindAsync(id, CancellationToken.None));
+            grant = await StoreAsync(() => registry.FindAsync(id, CancellationToken.None));
         }
 
         var visible = grant is not null &&
@@ -129,11 +124,11 @@ internal sealed class ConsentService(
         await audit.RecordAsync(draft.Complete("allowed", "ok", null, 0));
     }
 
-    private static async Task StoreAsync(Func<Task> operation)
+    private static async Task<T> StoreAsync<T>(Func<Task<T>> operation)
     {
         try
         {
-            await operation();
+            return await operation();
         }
         catch (ConsentStoreUnavailableException)
         {

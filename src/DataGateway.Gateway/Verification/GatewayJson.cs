@@ -5,7 +5,7 @@ using DataGateway.Core.Contracts;
 namespace DataGateway.Gateway.Verification;
 
 /// <summary>
-/// Source-generated JSON for everything the gateway reads or writes on the verification path.
+/// Source-generated JSON for everything the gateway reads or writes: verification, consent and owner APIs.
 /// Strict on input (RELIABILITY.md G4): unknown members and duplicate keys are refused.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -20,4 +20,8 @@ namespace DataGateway.Gateway.Verification;
 [JsonSerializable(typeof(NodeVerificationResponse))]
 [JsonSerializable(typeof(AttestationPayload))]
 [JsonSerializable(typeof(ReceiptPayload))]
+[JsonSerializable(typeof(ConsentRequest))]
+[JsonSerializable(typeof(ConsentView))]
+[JsonSerializable(typeof(ConsentList))]
+[JsonSerializable(typeof(AccessLogPage))]
 internal sealed partial class GatewayJson : JsonSerializerContext;
