@@ -97,6 +97,7 @@ public static class GatewayApplication
         app.MapWellKnownApi(settings.AttestationKey);
         app.MapCatalogApi();
         app.MapVerificationApi();
+        app.MapAuditApi();
         app.MapConsentApi();
         app.MapOwnerApi();
 

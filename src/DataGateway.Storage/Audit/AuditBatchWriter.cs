@@ -1,3 +1,4 @@
+using DataGateway.Storage.Merkle;
 using Microsoft.Data.Sqlite;
 
 namespace DataGateway.Storage.Audit;
@@ -11,6 +12,7 @@ internal sealed class AuditBatchWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insert;
     private readonly TimeProvider _time;
+    private readonly MerkleTreeStore _merkle;
     private ChainHead _head;
     private bool _headStale;
 
@@ -22,6 +24,8 @@ internal sealed class AuditBatchWriter : IDisposable
         _insert = AuditSchema.CreateInsertCommand(connection);
         _insert.CommandTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds));
         _insert.Prepare();
+        _merkle = MerkleTreeStore.Open(connection);
+        CatchUpMerkleTree();
     }
 
     /// <summary>Serialises the writer thread with test hooks that touch the connection.</summary>
@@ -52,25 +56,32 @@ internal sealed class AuditBatchWriter : IDisposable
             transaction = _connection.BeginTransaction(deferred: false);
             _insert.Transaction = transaction;
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var leafHashes = new byte[batch.Count][];
             for (var i = 0; i < batch.Count; i++)
             {
                 // Monotonic: a clock stepping back must not reorder timestamps against indexes.
                 var ts = Math.Max(now, head.LastTimestampUnixMilliseconds);
                 var entry = batch[i].Entry;
-                var hash = AuditLeafEncoding.EntryHash(head.LastHash, head.NextIndex, ts, entry);
+
+                // One leaf hash serves both structures: the hash chain links it, the Merkle tree (RFC 9162) holds it.
+                leafHashes[i] = AuditLeafEncoding.LeafHash(AuditLeafEncoding.Encode(head.NextIndex, ts, entry));
+                var hash = AuditLeafEncoding.ChainHash(head.LastHash, leafHashes[i]);
                 AuditSchema.BindInsert(_insert, head.NextIndex, ts, entry, head.LastHash, hash);
                 _insert.ExecuteNonQuery();
                 results[i] = new AuditAppendResult(head.NextIndex, hash, DateTimeOffset.FromUnixTimeMilliseconds(ts));
                 head = new ChainHead(head.NextIndex + 1, hash, ts);
             }
 
+            var merkle = _merkle.Append(transaction, leafHashes);
             transaction.Commit();
             _head = head;
+            _merkle.Commit(merkle);
             return results;
         }
         catch
         {
             _headStale = true;
+            _merkle.MarkStale();
             RollBackQuietly(transaction);
             throw;
         }
@@ -86,8 +97,53 @@ internal sealed class AuditBatchWriter : IDisposable
 
     public void Dispose()
     {
+        _merkle.Dispose();
         _insert.Dispose();
         _connection.Dispose();
+    }
+
+    /// <summary>
+    /// Brings the Merkle tree level with the chain: a log written before the tree existed, or a
+    /// tree table lost on its own, is rebuilt from the stored entries. A tree longer than the
+    /// chain means the entries were cut: that is corruption, never repaired.
+    /// </summary>
+    private void CatchUpMerkleTree()
+    {
+        if (_merkle.Size > _head.NextIndex)
+        {
+            throw new AuditCorruptException($"The Merkle tree has {_merkle.Size} leaves but the log has {_head.NextIndex} entries.");
+        }
+
+        while (_merkle.Size < _head.NextIndex)
+        {
+            var leafHashes = new List<byte[]>(4096);
+            using (var select = _connection.CreateCommand())
+            {
+                select.CommandText = $"SELECT {AuditSchema.SelectColumns} FROM audit_entries WHERE seq >= $from ORDER BY seq LIMIT 4096";
+                select.Parameters.AddWithValue("$from", _merkle.Size);
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    var row = AuditSchema.ReadRow(reader);
+                    if (row.Index != _merkle.Size + leafHashes.Count)
+                    {
+                        throw new AuditCorruptException($"Audit entry {_merkle.Size + leafHashes.Count} is missing.");
+                    }
+
+                    leafHashes.Add(AuditLeafEncoding.LeafHash(AuditLeafEncoding.Encode(row.Index, row.Timestamp.ToUnixTimeMilliseconds(), row.Entry)));
+                }
+            }
+
+            if (leafHashes.Count == 0)
+            {
+                throw new AuditCorruptException($"Audit entry {_merkle.Size} is missing.");
+            }
+
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var merkle = _merkle.Append(transaction, leafHashes);
+            transaction.Commit();
+            _merkle.Commit(merkle);
+        }
     }
 
     private static void RollBackQuietly(SqliteTransaction? transaction)

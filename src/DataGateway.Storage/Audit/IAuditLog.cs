@@ -41,4 +41,13 @@ public interface IAuditLog : IAsyncDisposable
     /// <param name="ct">Cancels the enumeration.</param>
     /// <returns>The entries in index order.</returns>
     IAsyncEnumerable<StoredAuditEntry> ReadBySubjectAsync(string subject, long afterIndex, int limit, CancellationToken ct);
+
+    /// <summary>
+    /// Runs <paramref name="read"/> against a consistent view of the log's RFC 9162 Merkle tree
+    /// (roots, inclusion and consistency proofs over committed entries) on a short-lived read connection.
+    /// </summary>
+    /// <typeparam name="T">What the read produces.</typeparam>
+    /// <param name="read">Builds the answer from the tree; must not keep the reader.</param>
+    /// <returns>What <paramref name="read"/> returned.</returns>
+    T ReadTree<T>(Func<Merkle.MerkleTreeReader, T> read);
 }

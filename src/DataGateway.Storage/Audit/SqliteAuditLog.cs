@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using DataGateway.Storage.Merkle;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -180,6 +181,15 @@ public sealed class SqliteAuditLog : IAuditLog
         {
             _writer.Execute(sql);
         }
+    }
+
+    /// <inheritdoc />
+    public T ReadTree<T>(Func<MerkleTreeReader, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        using var connection = AuditConnections.OpenReader(_databasePath, _options.BusyTimeout);
+        using var tree = new MerkleTreeReader(connection);
+        return read(tree);
     }
 
     private async IAsyncEnumerable<StoredAuditEntry> QueryAsync(
