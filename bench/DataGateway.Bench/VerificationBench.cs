@@ -48,6 +48,7 @@ internal static class VerificationBench
             AttestationKey = keys.AttestationKey,
             TicketSecret = keys.TicketSecret,
             PlatformHmacKey = keys.PlatformHmacKey,
+            CheckpointSeed = keys.CheckpointSeed,
             Nodes = [new NodeEndpoint("node-1", node.Urls.First())],
             WatchPolicies = false,
         }, builder => builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning");

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataGateway.Core.Contracts;
+using DataGateway.Cryptography.Checkpoints;
+using DataGateway.Cryptography.Signing;
 using DataGateway.IntegrationTests.Support;
 using DataGateway.Storage.Merkle;
 
@@ -77,6 +79,61 @@ public sealed class AuditProofApiTests : IAsyncLifetime
         using var response = await _harness.Client.SendAsync(_harness.Post("/v1/verifications", body, _harness.TokenFor()), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<VerificationResponse>(TestContext.Current.CancellationToken))!;
+    }
+
+    [Fact]
+    public async Task TreeHead_IsACheckpointSignedWithTheJwksKey_AndIsReusedUntilTheLogGrows()
+    {
+        await VerifyAsync(GroundTruth.All[12].Uscc);
+        var head1 = await GetJsonAsync("/v1/audit/tree-head");
+        var head2 = await GetJsonAsync("/v1/audit/tree-head");
+        await VerifyAsync(GroundTruth.All[13].Uscc);
+        var head3 = await GetJsonAsync("/v1/audit/tree-head");
+
+        var key = await CheckpointKeyAsync();
+        var note = head1.GetProperty("checkpoint").GetString();
+        Assert.Equal(CheckpointError.None, CheckpointVerifier.Verify(note, "datagateway.dev/audit", [key], out var checkpoint));
+        Assert.Equal(head1.GetProperty("treeSize").GetInt64(), checkpoint!.TreeSize);
+        Assert.Equal(Decode(head1.GetProperty("rootHash").GetString()!), checkpoint.RootHash);
+        Assert.Equal(note, head2.GetProperty("checkpoint").GetString());
+        Assert.True(head3.GetProperty("treeSize").GetInt64() > checkpoint.TreeSize);
+
+        // One changed character anywhere in the note breaks it.
+        var forged = note!.Replace(checkpoint.TreeSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n", (checkpoint.TreeSize + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n", StringComparison.Ordinal);
+        Assert.NotEqual(note, forged);
+        Assert.NotEqual(CheckpointError.None, CheckpointVerifier.Verify(forged, "datagateway.dev/audit", [key], out _));
+    }
+
+    [Fact]
+    public async Task TreeHead_RefusesToSign_WhenTheTreeNoLongerContainsThePublishedCheckpoint()
+    {
+        await VerifyAsync(GroundTruth.All[14].Uscc);
+        await GetJsonAsync("/v1/audit/tree-head");
+
+        // An operator rewrites history under the published checkpoint.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_harness.AuditDatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var rewrite = connection.CreateCommand();
+            rewrite.CommandText = "UPDATE merkle_nodes SET hash = randomblob(32) WHERE idx = 0"; // every level's first subtree
+            Assert.True(rewrite.ExecuteNonQuery() >= 1);
+        }
+
+        await VerifyAsync(GroundTruth.All[15].Uscc);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/audit/tree-head");
+        request.Headers.Authorization = new("Bearer", _harness.TokenFor("auditor"));
+        using var response = await _harness.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "audit_corrupt");
+    }
+
+    private async Task<NoteVerificationKey> CheckpointKeyAsync()
+    {
+        using var jwks = JsonDocument.Parse(await _harness.Client.GetStringAsync("/.well-known/jwks.json", TestContext.Current.CancellationToken));
+        var okp = jwks.RootElement.GetProperty("keys").EnumerateArray().Single(k => k.GetProperty("kty").GetString() == "OKP");
+        var jwk = new JsonWebKey("OKP", "Ed25519", okp.GetProperty("x").GetString()!, null, okp.GetProperty("kid").GetString()!, null, "EdDSA");
+        Assert.True(NoteVerificationKey.TryFromJsonWebKey("datagateway.dev/audit", jwk, out var key));
+        return key!;
     }
 
     private async Task<(long Size, byte[] Root)> TreeHeadAsync()

@@ -56,6 +56,7 @@ internal static class EmbeddedServer
             AttestationKey = material.AttestationKey,
             TicketSecret = material.TicketSecret,
             PlatformHmacKey = material.PlatformHmacKey,
+            CheckpointSeed = material.CheckpointSeed,
             ServerCertificate = material.ServerCertificate,
             Nodes = [new NodeEndpoint(NodeId, nodeAddress)],
             EnvironmentName = environment,

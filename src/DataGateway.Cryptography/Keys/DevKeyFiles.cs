@@ -14,6 +14,7 @@ internal static class DevKeyFiles
     public const string AttestationKey = "attestation.key.pem";
     public const string TicketSecret = "ticket.secret";
     public const string PlatformHmacKey = "platform-hmac.key";
+    public const string CheckpointKey = "checkpoint.key";
 
     public const string ClientPrefix = "client-";
     public const string CertificateSuffix = ".crt.pem";
@@ -23,7 +24,7 @@ internal static class DevKeyFiles
     public static readonly string[] Required =
     [
         CaCertificate, CaKey, ServerCertificate, ServerKey, TokenSigningKey, TokenSigningPublicKey,
-        AttestationKey, TicketSecret, PlatformHmacKey,
+        AttestationKey, TicketSecret, PlatformHmacKey, CheckpointKey,
     ];
 
     public const UnixFileMode PrivateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

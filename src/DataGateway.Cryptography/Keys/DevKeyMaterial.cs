@@ -38,6 +38,9 @@ public sealed class DevKeyMaterial : IDisposable
     /// <summary>The platform HMAC key for personal values (32 bytes).</summary>
     public byte[] PlatformHmacKey { get; private set; } = [];
 
+    /// <summary>The Ed25519 seed (32 bytes) of the audit log's checkpoint signing key.</summary>
+    public byte[] CheckpointSeed { get; private set; } = [];
+
     /// <summary>Institutions that have a client certificate in the directory, sorted.</summary>
     public IReadOnlyList<string> InstitutionIds { get; private set; } = [];
 
@@ -139,6 +142,7 @@ public sealed class DevKeyMaterial : IDisposable
         AttestationKey?.Dispose();
         CryptographicOperations.ZeroMemory(TicketSecret);
         CryptographicOperations.ZeroMemory(PlatformHmacKey);
+        CryptographicOperations.ZeroMemory(CheckpointSeed);
     }
 
     private void LoadFiles()
@@ -157,6 +161,7 @@ public sealed class DevKeyMaterial : IDisposable
 
         TicketSecret = DevKeyMaterialWriter.ReadSecret(TicketSecretPath);
         PlatformHmacKey = DevKeyMaterialWriter.ReadSecret(PlatformHmacKeyPath);
+        CheckpointSeed = DevKeyMaterialWriter.ReadSecret(PathOf(DevKeyFiles.CheckpointKey));
         InstitutionIds = System.IO.Directory.EnumerateFiles(Directory, DevKeyFiles.ClientPrefix + "*" + DevKeyFiles.CertificateSuffix)
             .Select(path => Path.GetFileName(path)[DevKeyFiles.ClientPrefix.Length..^DevKeyFiles.CertificateSuffix.Length])
             .Where(DevKeyMaterialWriter.IsValidInstitutionId)

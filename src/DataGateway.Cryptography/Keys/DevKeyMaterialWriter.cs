@@ -48,6 +48,7 @@ internal static class DevKeyMaterialWriter
 
         EnsureSecret(At(DevKeyFiles.TicketSecret), report);
         EnsureSecret(At(DevKeyFiles.PlatformHmacKey), report);
+        EnsureSecret(At(DevKeyFiles.CheckpointKey), report);
     }
 
     public static string RequireInstitutionId(string institutionId) =>

@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using DataGateway.Core.Problems;
+using DataGateway.Gateway.Auditing;
 using DataGateway.Gateway.Authentication;
+using DataGateway.Gateway.Verification;
 using DataGateway.Hosting.Problems;
 using DataGateway.Storage.Audit;
 using Microsoft.AspNetCore.Builder;
@@ -18,14 +20,26 @@ internal static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder routes)
     {
         var audit = routes.MapGroup("/v1/audit").RequireAuthorization(Roles.Auditor);
-        audit.MapGet("/tree-head", (IAuditLog log, TimeProvider time) => log.ReadTree(tree => Results.Json(new
+        audit.MapGet("/tree-head", async (CheckpointPublisher checkpoints) =>
         {
-            treeSize = tree.Size,
-            rootHash = Base64Url.EncodeToString(tree.Root(tree.Size)),
-            timestamp = time.GetUtcNow(),
-        })))
+            try
+            {
+                var checkpoint = await checkpoints.CurrentAsync();
+                return Results.Json(new
+                {
+                    treeSize = checkpoint.TreeSize,
+                    rootHash = Base64Url.EncodeToString(checkpoint.RootHash),
+                    timestamp = checkpoint.SignedAt,
+                    checkpoint = checkpoint.Note,
+                });
+            }
+            catch (AdmissionException refusal)
+            {
+                return new Problem(refusal.Code);
+            }
+        })
             .WithName("AuditTreeHead")
-            .WithSummary("Size and root hash of the audit log's Merkle tree now.");
+            .WithSummary("The latest signed tree head: size, root and a C2SP checkpoint signed with the Ed25519 key in the JWKS.");
 
         audit.MapGet("/proofs/inclusion", (IAuditLog log, long? index, long? treeSize) =>
             index is not { } i || treeSize is not { } n || i < 0 || n <= 0 || i >= n

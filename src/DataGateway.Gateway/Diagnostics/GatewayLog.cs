@@ -23,6 +23,9 @@ internal static partial class GatewayLog
     [LoggerMessage(3001, LogLevel.Error, "Audit log unavailable; request refused")]
     public static partial void AuditUnavailable(ILogger logger, Exception exception);
 
+    [LoggerMessage(3002, LogLevel.Critical, "ALERT audit log no longer contains the checkpoint of size {TreeSize}, or the signer refused; no checkpoint signed")]
+    public static partial void AuditRewritten(ILogger logger, long treeSize);
+
     [LoggerMessage(4001, LogLevel.Information, "Authentication failed: {Reason}")]
     public static partial void AuthenticationFailed(ILogger logger, string reason);
 

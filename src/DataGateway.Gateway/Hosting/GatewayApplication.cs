@@ -1,3 +1,4 @@
+using DataGateway.Cryptography.Checkpoints;
 using DataGateway.Cryptography.PersonalData;
 using DataGateway.Cryptography.Tickets;
 using DataGateway.Gateway.Apis;
@@ -12,6 +13,7 @@ using DataGateway.Gateway.Verification;
 using DataGateway.Hosting.Errors;
 using DataGateway.Hosting.Logging;
 using DataGateway.Storage.Audit;
+using DataGateway.Storage.Checkpoints;
 using DataGateway.Storage.Consent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -61,6 +63,10 @@ public static class GatewayApplication
         services.AddSingleton<NodeRouter>();
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<VerificationPipeline>();
+        var checkpointKey = NoteSigningKey.FromSeed(CheckpointPublisher.Origin, settings.CheckpointSeed);
+        services.AddSingleton(sp => new CheckpointSigner(checkpointKey, CheckpointPublisher.Origin, settings.Time));
+        services.AddSingleton(_ => SqliteCheckpointStore.Open(settings.AuditDatabasePath, TimeSpan.FromSeconds(5)));
+        services.AddSingleton<CheckpointPublisher>();
         services.AddSingleton<ConsentCheck>();
         services.AddSingleton<ConsentService>();
         services.AddSingleton(sp => new ConsentReceipts(settings.AttestationKey, settings.Time));
@@ -94,7 +100,7 @@ public static class GatewayApplication
         app.MapHealthChecks("/readyz").AllowAnonymous();
         app.MapMetrics("/metrics").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapWellKnownApi(settings.AttestationKey);
+        app.MapWellKnownApi(settings.AttestationKey, checkpointKey.VerificationKey);
         app.MapCatalogApi();
         app.MapVerificationApi();
         app.MapAuditApi();

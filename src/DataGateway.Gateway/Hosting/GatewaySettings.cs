@@ -31,6 +31,9 @@ public sealed class GatewaySettings
     /// <summary>Signs attestations and receipts; its public half is served in the JWKS.</summary>
     public required EcSigningKey AttestationKey { get; init; }
 
+    /// <summary>Ed25519 seed (32 bytes) of the key that signs the audit log's checkpoints; its public half is in the JWKS.</summary>
+    public required byte[] CheckpointSeed { get; init; }
+
     /// <summary>Master secret of node tickets.</summary>
     public required byte[] TicketSecret { get; init; }
 

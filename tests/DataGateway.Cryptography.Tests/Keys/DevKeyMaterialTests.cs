@@ -13,7 +13,7 @@ public sealed class DevKeyMaterialTests : IDisposable
 {
     private static readonly string[] Institutions = ["bank-a", "bank-b"];
     private static readonly string[] PrivateFiles =
-        ["ca.key.pem", "server.key.pem", "client-bank-a.key.pem", "client-bank-b.key.pem", "token-signing.key.pem", "attestation.key.pem", "ticket.secret", "platform-hmac.key"];
+        ["ca.key.pem", "server.key.pem", "client-bank-a.key.pem", "client-bank-b.key.pem", "token-signing.key.pem", "attestation.key.pem", "ticket.secret", "platform-hmac.key", "checkpoint.key"];
     private static readonly string[] PublicFiles =
         ["ca.crt.pem", "server.crt.pem", "client-bank-a.crt.pem", "client-bank-b.crt.pem", "token-signing.pub.pem"];
 

@@ -145,6 +145,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             AttestationKey = keys.AttestationKey,
             TicketSecret = keys.TicketSecret,
             PlatformHmacKey = keys.PlatformHmacKey,
+            CheckpointSeed = keys.CheckpointSeed,
             Nodes = [new NodeEndpoint("node-1", nodeAddress)],
             Time = Time,
             EnvironmentName = "Development",
