@@ -71,6 +71,9 @@ public sealed class DevKeyMaterial : IDisposable
     /// <summary>Path of platform-hmac.key.</summary>
     public string PlatformHmacKeyPath => PathOf(DevKeyFiles.PlatformHmacKey);
 
+    /// <summary>Path of the checkpoint signing key's seed.</summary>
+    public string CheckpointKeyPath => PathOf(DevKeyFiles.CheckpointKey);
+
     /// <summary>
     /// Creates whatever is missing in <paramref name="directory"/> and loads the result.
     /// Idempotent; never overwrites an existing file.
@@ -161,7 +164,7 @@ public sealed class DevKeyMaterial : IDisposable
 
         TicketSecret = DevKeyMaterialWriter.ReadSecret(TicketSecretPath);
         PlatformHmacKey = DevKeyMaterialWriter.ReadSecret(PlatformHmacKeyPath);
-        CheckpointSeed = DevKeyMaterialWriter.ReadSecret(PathOf(DevKeyFiles.CheckpointKey));
+        CheckpointSeed = DevKeyMaterialWriter.ReadSecret(CheckpointKeyPath);
         InstitutionIds = System.IO.Directory.EnumerateFiles(Directory, DevKeyFiles.ClientPrefix + "*" + DevKeyFiles.CertificateSuffix)
             .Select(path => Path.GetFileName(path)[DevKeyFiles.ClientPrefix.Length..^DevKeyFiles.CertificateSuffix.Length])
             .Where(DevKeyMaterialWriter.IsValidInstitutionId)
