@@ -49,6 +49,7 @@ public static class NodeApplication
             builder.Services.AddSingleton<IEnterpriseStore>(services => services.GetRequiredService<SqliteEnterpriseStore>());
         }
 
+        builder.Services.AddSingleton<TicketGate>();
         builder.Services.AddSingleton<VerificationEndpoint>();
 
         var app = builder.Build();

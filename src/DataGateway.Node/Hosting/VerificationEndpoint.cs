@@ -2,7 +2,6 @@ using System.Text.Json;
 using DataGateway.Core.Contracts;
 using DataGateway.Core.Problems;
 using DataGateway.Core.Verification;
-using DataGateway.Cryptography.Tickets;
 using DataGateway.Dataset;
 using DataGateway.Hosting.Problems;
 using DataGateway.Node.Verification;
@@ -13,92 +12,44 @@ namespace DataGateway.Node.Hosting;
 
 /// <summary>
 /// <c>POST /internal/v1/verifications</c>: answers the checks of one subject, only for a request
-/// that carries a valid gateway ticket for exactly that body (ARCHITECTURE.md invariant 5,
-/// "nodes trust tickets, not networks").
+/// that passed the <see cref="TicketGate"/>.
 /// </summary>
 /// <remarks>
-/// Steps, in this order so that nothing is read from the store before every check passed:
-/// <list type="number">
-/// <item>Read the body, at most 64 KiB (413 beyond).</item>
-/// <item>Validate the <c>DG-Ticket</c> header: MAC, audience = this node, lifetime, hash of these exact body bytes (401).</item>
-/// <item>Refuse a replayed ticket id (401).</item>
-/// <item>Parse the body strictly (400); the ticket's kind must be verification and its subject the body's (401).</item>
-/// <item>Re-validate every check against the catalogue (400).</item>
-/// <item>Look the subject up (404) and answer exactly subject, asOf and one result per check.</item>
-/// </list>
+/// After the gate, in this order so that nothing is read from the store before every check passed:
+/// parse the body strictly (400); the ticket's subject must be the body's (401); re-validate every
+/// check against the catalogue (400); look the subject up (404) and answer exactly subject, asOf and
+/// one result per check.
 /// </remarks>
-internal sealed class VerificationEndpoint(
-    NodeSettings settings, NodeTicketVerifier tickets, TicketReplayCache replays, IEnterpriseStore store, ILogger<VerificationEndpoint> logger)
+internal sealed class VerificationEndpoint(TicketGate gate, IEnterpriseStore store, ILogger<VerificationEndpoint> logger)
 {
     public const string Path = "/internal/v1/verifications";
-    public const string TicketHeader = "DG-Ticket";
     private const string VerificationKind = "verification";
 
     private readonly string _asOf = store.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context) => gate.HandleAsync(context, VerificationKind, AdmitAsync);
+
+    private async Task AdmitAsync(HttpContext context, NodeTicket ticket, ReadOnlyMemory<byte> body)
     {
-        var token = context.Request.Headers[TicketHeader].ToString();
-        if (token.Length == 0)
+        if (Parse(body.Span) is not { } request)
         {
-            NodeLog.TicketRefused(logger, TicketError.Malformed);
+            NodeLog.RequestRefused(logger, ProblemCodes.InvalidJson.Code);
+            await Problem.WriteAsync(context, ProblemCodes.InvalidJson);
+            return;
+        }
+
+        if (!string.Equals(ticket.Subject, request.Subject, StringComparison.Ordinal))
+        {
+            NodeLog.TicketDoesNotMatchBody(logger);
             await Problem.WriteAsync(context, ProblemCodes.TicketInvalid);
             return;
         }
 
-        // :: Step 1
-        var (buffer, length) = await BoundedBody.ReadAsync(context.Request, context.RequestAborted);
-        try
-        {
-            if (length < 0)
-            {
-                await Problem.WriteAsync(context, ProblemCodes.PayloadTooLarge);
-                return;
-            }
-
-            var body = buffer.AsMemory(0, length);
-
-            // :: Step 2 and 3
-            var error = tickets.Validate(token, body.Span, settings.Time.GetUtcNow(), settings.TicketSkew, out var ticket);
-            if (error == TicketError.None && !replays.TryAdd(ticket!.Id, ticket.ExpiresAt))
-            {
-                error = TicketError.Replayed;
-            }
-
-            if (error != TicketError.None)
-            {
-                NodeLog.TicketRefused(logger, error);
-                await Problem.WriteAsync(context, ProblemCodes.TicketInvalid);
-                return;
-            }
-
-            // :: Step 4
-            if (Parse(body.Span) is not { } request)
-            {
-                NodeLog.RequestRefused(logger, ProblemCodes.InvalidJson.Code);
-                await Problem.WriteAsync(context, ProblemCodes.InvalidJson);
-                return;
-            }
-
-            if (!string.Equals(ticket!.Kind, VerificationKind, StringComparison.Ordinal) ||
-                !string.Equals(ticket.Subject, request.Subject, StringComparison.Ordinal))
-            {
-                NodeLog.TicketDoesNotMatchBody(logger);
-                await Problem.WriteAsync(context, ProblemCodes.TicketInvalid);
-                return;
-            }
-
-            await AnswerAsync(context, request);
-        }
-        finally
-        {
-            BoundedBody.Return(buffer);
-        }
+        await AnswerAsync(context, request);
     }
 
     private async Task AnswerAsync(HttpContext context, NodeVerificationRequest request)
     {
-        // :: Step 5
         if (request.Checks.Count == 0)
         {
             await Refuse(context, ProblemCodes.InvalidRequest);
@@ -115,7 +66,6 @@ internal sealed class VerificationEndpoint(
             }
         }
 
-        // :: Step 6
         if (!store.TryGet(request.Subject, out var record))
         {
             await Refuse(context, ProblemCodes.SubjectNotFound);
