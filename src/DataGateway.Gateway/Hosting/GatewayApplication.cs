@@ -61,6 +61,7 @@ public static class GatewayApplication
         services.AddSingleton<VerificationAdmission>();
         services.AddSingleton<QueryLimiter>();
         services.AddSingleton<NodeRouter>();
+        services.AddSingleton<NodeCaller>();
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<VerificationPipeline>();
         var checkpointKey = NoteSigningKey.FromSeed(CheckpointPublisher.Origin, settings.CheckpointSeed);

@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using DataGateway.Core.Catalog;
 using DataGateway.Core.Contracts;
 using DataGateway.Core.Problems;
-using DataGateway.Cryptography.Tickets;
 using DataGateway.Gateway.Attestation;
 using DataGateway.Gateway.Auditing;
 using DataGateway.Gateway.Consent;
@@ -15,7 +13,6 @@ using DataGateway.Gateway.Policies;
 using DataGateway.Hosting.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Yarp.ReverseProxy.Forwarder;
 
 namespace DataGateway.Gateway.Verification;
 
@@ -40,8 +37,7 @@ internal sealed class VerificationPipeline(
     VerificationAdmission admission,
     QueryLimiter limiter,
     NodeRouter router,
-    IHttpForwarder forwarder,
-    NodeTicketCodec tickets,
+    NodeCaller nodes,
     ConsentCheck consent,
     Attestor attestor,
     AuditRecorder audit,
@@ -53,15 +49,6 @@ internal sealed class VerificationPipeline(
 
     /// <summary>The node endpoint.</summary>
     public const string NodePath = "/internal/v1/verifications";
-
-    private static readonly TimeSpan TicketLifetime = TimeSpan.FromSeconds(30);
-
-    private static readonly ForwarderRequestConfig NodeRequestConfig = new()
-    {
-        ActivityTimeout = TimeSpan.FromSeconds(10),
-        Version = HttpVersion.Version11,
-        VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-    };
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -91,22 +78,12 @@ internal sealed class VerificationPipeline(
             // :: Step 5 ticket: bound to the exact node body, the institution, subject and purpose.
             var destination = router.Route(query.Subject.DivisionCode) ?? throw new AdmissionException(ProblemCodes.SubjectNotFound);
             var nodeBody = JsonSerializer.SerializeToUtf8Bytes(ToNodeRequest(query), GatewayJson.Default.NodeVerificationRequest);
-            draft.QueryHash = NodeTicketCodec.HashQuery(nodeBody);
+            draft.QueryHash = NodeCaller.HashOf(nodeBody);
             draft.Node = destination.Id;
-            var now = time.GetUtcNow();
-            var ticket = tickets.Issue(new NodeTicket(
-                destination.Id, draft.QueryHash, institution.Id, query.Subject.Value, query.Purpose, "verification",
-                now, now + TicketLifetime, NewId("tkt_"), draft.ConsentId));
 
             // :: Step 6 forward through YARP to the node that holds the subject.
-            var exchange = new NodeExchange(NodePath, nodeBody, ticket);
-            NodeTransformer.PrepareRequest(context, exchange);
-            var error = await forwarder.SendAsync(context, destination.Address, destination.Client, NodeRequestConfig, NodeTransformer.Instance, context.RequestAborted);
-            if (error != ForwarderError.None)
-            {
-                GatewayLog.NodeUnavailable(logger, destination.Id, error.ToString());
-                throw new AdmissionException(ProblemCodes.NodeUnavailable);
-            }
+            var exchange = await nodes.CallAsync(context, destination, NodePath, nodeBody, new NodeCaller.TicketClaims(
+                institution.Id, query.Subject.Value, query.Purpose, "verification", draft.ConsentId));
 
             // :: Step 7 egress guard: only the result schema for exactly this query passes.
             var nodeResponse = EgressGuard.Check(exchange, query);

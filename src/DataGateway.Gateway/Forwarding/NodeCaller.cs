@@ -1,0 +1,73 @@
+using System.Net;
+using System.Security.Cryptography;
+using DataGateway.Core.Contracts;
+using DataGateway.Core.Problems;
+using DataGateway.Cryptography.Tickets;
+using DataGateway.Gateway.Diagnostics;
+using DataGateway.Gateway.Verification;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace DataGateway.Gateway.Forwarding;
+
+/// <summary>
+/// Steps 5 and 6 of every query kind: a ticket bound to the exact node body, then YARP's forwarder
+/// to the node. The node's answer is captured in the returned <see cref="NodeExchange"/> for the
+/// route's egress guard; nothing of it reaches the client here.
+/// </summary>
+internal sealed class NodeCaller(IHttpForwarder forwarder, NodeTicketCodec tickets, TimeProvider time, ILogger<NodeCaller> logger)
+{
+    private static readonly TimeSpan TicketLifetime = TimeSpan.FromSeconds(30);
+
+    private static readonly ForwarderRequestConfig NodeRequestConfig = new()
+    {
+        ActivityTimeout = TimeSpan.FromSeconds(10),
+        Version = HttpVersion.Version11,
+        VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+    };
+
+    /// <summary>What a ticket says about the query besides its body hash and node.</summary>
+    /// <param name="Institution">The asking institution.</param>
+    /// <param name="Subject">The enterprise asked about, or <see cref="NoSubject"/> for population queries.</param>
+    /// <param name="Purpose">The admitted purpose.</param>
+    /// <param name="Kind">The query kind the node endpoint expects.</param>
+    /// <param name="Consent">The consent grant relied on, if any.</param>
+    public sealed record TicketClaims(string Institution, string Subject, string Purpose, string Kind, string? Consent);
+
+    /// <summary>The ticket subject of a query about no single enterprise (aggregates, batches).</summary>
+    public const string NoSubject = "*";
+
+    /// <summary>The base64url SHA-256 the ticket binds, for the audit entry's query hash.</summary>
+    public static string HashOf(byte[] nodeBody) => NodeTicketCodec.HashQuery(nodeBody);
+
+    /// <summary>
+    /// Sends <paramref name="nodeBody"/> to <paramref name="path"/> on <paramref name="destination"/>
+    /// with a fresh ticket. A transport failure is <c>502 node_unavailable</c>.
+    /// </summary>
+    /// <remarks>
+    /// Uses the request's <see cref="HttpContext"/> as YARP's carrier (its body is replaced by the node
+    /// body): call it once per client request.
+    /// </remarks>
+    public async Task<NodeExchange> CallAsync(HttpContext context, NodeDestination destination, string path, byte[] nodeBody, TicketClaims claims)
+    {
+        var now = time.GetUtcNow();
+        var ticket = tickets.Issue(new NodeTicket(
+            destination.Id, HashOf(nodeBody), claims.Institution, claims.Subject, claims.Purpose, claims.Kind,
+            now, now + TicketLifetime, NewTicketId(), claims.Consent));
+
+        var exchange = new NodeExchange(path, nodeBody, ticket);
+        NodeTransformer.PrepareRequest(context, exchange);
+        var error = await forwarder.SendAsync(context, destination.Address, destination.Client, NodeRequestConfig, NodeTransformer.Instance, context.RequestAborted);
+        if (error != ForwarderError.None)
+        {
+            GatewayLog.NodeUnavailable(logger, destination.Id, error.ToString());
+            throw new AdmissionException(ProblemCodes.NodeUnavailable);
+        }
+
+        return exchange;
+    }
+
+    private static string NewTicketId() =>
+        "tkt_" + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(15));
+}
