@@ -12,11 +12,11 @@ if (args.FirstOrDefault() == "audit")
 
 var (full, noConsent, bare) = await VerificationBench.RunAsync(options);
 var report = string.Create(CultureInfo.InvariantCulture, $"""
-    | route ({options.Connections} connections, {options.Duration.TotalSeconds:0} s, {Environment.ProcessorCount} cores) | requests/s | p50 ms | p99 ms | non-200 |
-    |---|---:|---:|---:|---:|
-    | {full.Name} | {full.RequestsPerSecond:0} | {full.P50Ms:0.00} | {full.P99Ms:0.00} | {full.Failures} |
-    | {noConsent.Name} | {noConsent.RequestsPerSecond:0} | {noConsent.P50Ms:0.00} | {noConsent.P99Ms:0.00} | {noConsent.Failures} |
-    | {bare.Name} | {bare.RequestsPerSecond:0} | {bare.P50Ms:0.00} | {bare.P99Ms:0.00} | {bare.Failures} |
+    | route ({options.Connections} connections, {options.Duration.TotalSeconds:0} s, {Environment.ProcessorCount} cores) | requests/s | p50 ms | p99 ms | non-200 | server CPU µs/request |
+    |---|---:|---:|---:|---:|---:|
+    | {full.Name} | {full.RequestsPerSecond:0} | {full.P50Ms:0.00} | {full.P99Ms:0.00} | {full.Failures} | {full.ServerCpuMicros:0} |
+    | {noConsent.Name} | {noConsent.RequestsPerSecond:0} | {noConsent.P50Ms:0.00} | {noConsent.P99Ms:0.00} | {noConsent.Failures} | {noConsent.ServerCpuMicros:0} |
+    | {bare.Name} | {bare.RequestsPerSecond:0} | {bare.P50Ms:0.00} | {bare.P99Ms:0.00} | {bare.Failures} | {bare.ServerCpuMicros:0} |
 
     consent step: median {noConsent.P50Ms:0.00} ms without, {full.P50Ms:0.00} ms with: {(full.P50Ms / noConsent.P50Ms - 1) * 100:+0.0;-0.0}% (target <= +10%)
     throughput ratio full/bare: {full.RequestsPerSecond / bare.RequestsPerSecond:0.00} (target >= 0.50); p99 ratio full/bare: {full.P99Ms / bare.P99Ms:0.00} (target < 4)

@@ -21,8 +21,11 @@ internal static partial class WrkLoad
         try
         {
             await RunWrkAsync(baseAddress, script, connections, warmup);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var output = await RunWrkAsync(baseAddress, script, connections, duration);
-            return Parse(name, output, duration);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var result = Parse(name, output, duration);
+            return result with { ServerCpuMicros = cpu.TotalMicroseconds / Math.Max(1, result.Requests) };
         }
         finally
         {

@@ -46,7 +46,9 @@ public static class NodeApplication
         {
             var opened = SqliteEnterpriseStore.Open(settings.DataDirectory);
             builder.Services.AddSingleton(opened);
-            builder.Services.AddSingleton<IEnterpriseStore>(services => services.GetRequiredService<SqliteEnterpriseStore>());
+            builder.Services.AddSingleton<IEnterpriseStore>(services => settings.RecordCacheSize > 0
+                ? new CachedEnterpriseStore(services.GetRequiredService<SqliteEnterpriseStore>(), settings.RecordCacheSize)
+                : services.GetRequiredService<SqliteEnterpriseStore>());
         }
 
         builder.Services.AddSingleton<TicketGate>();

@@ -32,6 +32,9 @@ public sealed class NodeSettings
     /// <summary>The clock tickets are checked against.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Decoded records kept in memory (about 1 KB each); 0 reads every record from the store.</summary>
+    public int RecordCacheSize { get; init; } = 100_000;
+
     /// <summary>A store to serve instead of opening <see cref="DataDirectory"/> (tests, embedded nodes).</summary>
     public IEnterpriseStore? Store { get; init; }
 }

@@ -214,7 +214,7 @@ public sealed class SqliteAuditLog : IAuditLog
         try
         {
             // Blocking is right here: this thread exists only to run this loop.
-            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (WaitForAppends(reader))
             {
                 while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var pending))
                 {
@@ -229,6 +229,24 @@ public sealed class SqliteAuditLog : IAuditLog
         {
             _writerStopped.TrySetResult();
         }
+    }
+
+    /// <summary>
+    /// Blocks until an append is queued (true) or the queue is completed (false). An empty queue is
+    /// waited for on the task's wait handle, not with Task.Wait: Task.Wait spins first, and on a
+    /// 2-core box the writer's spinning between group commits took a tenth of a core from requests.
+    /// </summary>
+    private static bool WaitForAppends(ChannelReader<PendingAppend> reader)
+    {
+        var ready = reader.WaitToReadAsync();
+        if (ready.IsCompleted)
+        {
+            return ready.GetAwaiter().GetResult();
+        }
+
+        var task = ready.AsTask();
+        ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        return task.GetAwaiter().GetResult();
     }
 
     private void CommitBatch(List<PendingAppend> batch)
