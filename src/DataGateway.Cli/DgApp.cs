@@ -16,6 +16,11 @@ internal static class DgApp
         DatasetCommand.Create(),
         VerifyCommand.Create(),
         ConsentCommand.Create(),
+        AuditCommand.Create(),
+        KeysCommand.Create(),
+        ModelsCommand.Create(),
+        ScoreCommand.Create(),
+        AggregateCommand.Create(),
     };
 
     /// <summary>

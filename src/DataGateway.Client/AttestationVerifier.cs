@@ -16,7 +16,9 @@ namespace DataGateway.Client;
 ///    attestation replayed from another answer is refused;
 /// 3. the receipt is an ES256 JWS of <c>typ</c> dg-receipt+jwt under the same set, its
 ///    resultDigest is the SHA-256 of exactly these attestation bytes, and its entry index,
-///    hash and time equal the response's receipt.
+///    hash, time, log origin and inclusion deadline equal the response's receipt; the promise
+///    (origin and a deadline not before signedAt) must be present. Whether the promise was kept is
+///    <see cref="Auditing.ReceiptInclusion"/>'s job, later, with a checkpoint and a proof.
 /// </remarks>
 public static class AttestationVerifier
 {
@@ -81,6 +83,11 @@ public static class AttestationVerifier
             signedReceipt.EntryIndex != receipt.EntryIndex ? "entryIndex" :
             !string.Equals(signedReceipt.EntryHash, receipt.EntryHash, StringComparison.Ordinal) ? "entryHash" :
             signedReceipt.SignedAt != receipt.SignedAt ? "signedAt" :
+            !string.Equals(signedReceipt.LogOrigin, receipt.LogOrigin, StringComparison.Ordinal) ? "logOrigin" :
+            signedReceipt.IncludedBy != receipt.IncludedBy ? "includedBy" :
+            // Every receipt promises inclusion by a deadline after it was signed (issue 4, CT's SCT idea).
+            string.IsNullOrEmpty(signedReceipt.LogOrigin) ? "logOrigin" :
+            signedReceipt.IncludedBy is not { } deadline || deadline < signedReceipt.SignedAt ? "includedBy" :
             null;
         return mismatch is null
             ? AttestationCheck.Success(signed.Institution)

@@ -53,6 +53,10 @@ public static class NodeApplication
 
         builder.Services.AddSingleton<TicketGate>();
         builder.Services.AddSingleton<VerificationEndpoint>();
+        builder.Services.AddSingleton<DataGateway.Node.Scoring.ModelScoring>();
+        builder.Services.AddSingleton<ScoreEndpoint>();
+        builder.Services.AddSingleton<DataGateway.Node.Aggregation.AggregateSnapshot>();
+        builder.Services.AddSingleton<AggregateEndpoint>();
 
         var app = builder.Build();
         if (settings.Store is null)
@@ -64,6 +68,9 @@ public static class NodeApplication
         app.UseProblemErrors();
         var endpoint = app.Services.GetRequiredService<VerificationEndpoint>();
         app.MapPost(VerificationEndpoint.Path, endpoint.HandleAsync);
+        app.MapPost(ScoreEndpoint.Path, app.Services.GetRequiredService<ScoreEndpoint>().HandleAsync);
+        app.MapPost(AggregateEndpoint.Path, app.Services.GetRequiredService<AggregateEndpoint>().HandleAsync);
+        app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<DataGateway.Node.Aggregation.AggregateSnapshot>().WarmUp);
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }

@@ -1,6 +1,6 @@
 namespace DataGateway.Core.Contracts;
 
-/// <summary>What an audit receipt signs: the entry that recorded the answer, and the answer's digest.</summary>
+/// <summary>What an audit receipt signs: the entry that recorded the answer, the answer's digest, and the inclusion promise.</summary>
 public sealed record ReceiptPayload
 {
     /// <summary>JWS <c>typ</c> of a receipt.</summary>
@@ -17,4 +17,13 @@ public sealed record ReceiptPayload
 
     /// <summary>Base64url SHA-256 of the attestation's payload bytes.</summary>
     public required string ResultDigest { get; init; }
+
+    /// <summary>The origin line of the log whose checkpoints will contain the entry (C2SP checkpoint origin).</summary>
+    public string? LogOrigin { get; init; }
+
+    /// <summary>
+    /// The promise (CT's SCT idea): the entry is in a checkpoint of <see cref="LogOrigin"/> signed no later than this
+    /// (signedAt + the log's maximum merge delay).
+    /// </summary>
+    public DateTimeOffset? IncludedBy { get; init; }
 }

@@ -61,6 +61,12 @@ public sealed record AuditReceipt
     /// <summary>When the receipt was signed.</summary>
     public required DateTimeOffset SignedAt { get; init; }
 
-    /// <summary>Compact JWS (ES256) over index, hash and time.</summary>
+    /// <summary>The origin of the log whose checkpoints will contain the entry.</summary>
+    public string? LogOrigin { get; init; }
+
+    /// <summary>The signed promise: the entry is in a checkpoint signed no later than this.</summary>
+    public DateTimeOffset? IncludedBy { get; init; }
+
+    /// <summary>Compact JWS (ES256) over index, hash, time, result digest and the inclusion promise.</summary>
     public required string Signature { get; init; }
 }

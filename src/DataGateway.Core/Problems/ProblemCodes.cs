@@ -28,6 +28,12 @@ public static class ProblemCodes
     public static readonly ProblemCode CategoryNotAllowed = new("category_not_allowed", 400, "Policy does not let a named purpose cover a named category.");
     public static readonly ProblemCode InvalidExpiry = new("invalid_expiry", 400, "The consent's expiry is not after its start and the present time.");
     public static readonly ProblemCode TermTooLong = new("term_too_long", 400, "The consent's term is longer than policy allows for a named purpose.");
+    public static readonly ProblemCode InvalidModel = new("invalid_model", 400, "The model's shape is not acceptable: its id, scale, feature count, or a weight count that differs from the feature count.");
+    public static readonly ProblemCode TooManySubjects = new("too_many_subjects", 400, "The batch has no subjects, a subject twice, or more subjects than policy allows.");
+    public static readonly ProblemCode UnknownMetric = new("unknown_metric", 400, "The metric is not count, sum or mean.");
+    public static readonly ProblemCode UnknownDimension = new("unknown_dimension", 400, "A group-by or filter dimension is not a public aggregate dimension, or is named twice.");
+    public static readonly ProblemCode FieldNotAggregatable = new("field_not_aggregatable", 400, "The field cannot be measured by this metric under policy (not numeric, or no clamp bounds).");
+    public static readonly ProblemCode TooManyGroups = new("too_many_groups", 400, "The query groups by more dimensions, or spans more groups, than policy allows.");
     public static readonly ProblemCode Unauthenticated = new("unauthenticated", 401, "A valid bearer token is required.");
     public static readonly ProblemCode TicketInvalid = new("ticket_invalid", 401, "The node ticket is missing, forged, expired, replayed or for another query.");
     public static readonly ProblemCode RoleNotAllowed = new("role_not_allowed", 403, "The caller's role may not use this endpoint.");
@@ -39,6 +45,8 @@ public static class ProblemCodes
     public static readonly ProblemCode ConsentExpired = new("consent_expired", 403, "The consent covering this query has expired.");
     public static readonly ProblemCode ConsentScope = new("consent_scope", 403, "Consents exist, but none covers this purpose, scope and every category asked.");
     public static readonly ProblemCode ConsentExhausted = new("consent_exhausted", 403, "The consent covering this query has used up its maximum number of queries.");
+    public static readonly ProblemCode TooManyModels = new("too_many_models", 403, "The institution holds as many models as policy allows; delete one first.");
+    public static readonly ProblemCode AggregatesNotAllowed = new("aggregates_not_allowed", 403, "Policy does not let this institution ask aggregates.");
     public static readonly ProblemCode SubjectNotFound = new("subject_not_found", 404, "No data node holds this subject.");
     public static readonly ProblemCode ModelNotFound = new("model_not_found", 404, "No such model.");
     public static readonly ProblemCode ConsentNotFound = new("consent_not_found", 404, "No such consent.");
@@ -47,6 +55,7 @@ public static class ProblemCodes
     public static readonly ProblemCode ModelExists = new("model_exists", 409, "A model with this id exists.");
     public static readonly ProblemCode PayloadTooLarge = new("payload_too_large", 413, "The body is larger than this endpoint accepts.");
     public static readonly ProblemCode UnsupportedMediaType = new("unsupported_media_type", 415, "The body must be application/json.");
+    public static readonly ProblemCode FeatureUnavailable = new("feature_unavailable", 422, "A feature of the model has no data for this subject, or none within the encoding's bounds.");
     public static readonly ProblemCode RateLimited = new("rate_limited", 429, "Too many requests.");
     public static readonly ProblemCode QueryLimitExceeded = new("query_limit_exceeded", 429, "The query limit for this subject and predicate is used up for the period.");
     public static readonly ProblemCode BudgetExhausted = new("budget_exhausted", 429, "The privacy budget for the period is used up.");
@@ -56,6 +65,7 @@ public static class ProblemCodes
     public static readonly ProblemCode StoreUnavailable = new("store_unavailable", 503, "A store the gateway depends on is unavailable.");
     public static readonly ProblemCode AuditUnavailable = new("audit_unavailable", 503, "The audit log cannot record the request, so nothing is answered.");
     public static readonly ProblemCode AuditCorrupt = new("audit_corrupt", 503, "The audit log failed its integrity check; the gateway refuses to serve.");
+    public static readonly ProblemCode AuditAnchorStale = new("audit_anchor_stale", 503, "The audit log could not be checkpointed for longer than policy allows; queries are refused until it can.");
     public static readonly ProblemCode PolicyUnavailable = new("policy_unavailable", 503, "No valid policy is loaded.");
 #pragma warning restore CS1591
 

@@ -49,14 +49,15 @@ internal sealed class NodeCaller(IHttpForwarder forwarder, NodeTicketCodec ticke
     /// Uses the request's <see cref="HttpContext"/> as YARP's carrier (its body is replaced by the node
     /// body): call it once per client request.
     /// </remarks>
-    public async Task<NodeExchange> CallAsync(HttpContext context, NodeDestination destination, string path, byte[] nodeBody, TicketClaims claims)
+    public async Task<NodeExchange> CallAsync(
+        HttpContext context, NodeDestination destination, string path, byte[] nodeBody, TicketClaims claims, int maxResponseBytes = NodeExchange.MaxResponseBytes)
     {
         var now = time.GetUtcNow();
         var ticket = tickets.Issue(new NodeTicket(
             destination.Id, HashOf(nodeBody), claims.Institution, claims.Subject, claims.Purpose, claims.Kind,
             now, now + TicketLifetime, NewTicketId(), claims.Consent));
 
-        var exchange = new NodeExchange(path, nodeBody, ticket);
+        var exchange = new NodeExchange(path, nodeBody, ticket, maxResponseBytes);
         NodeTransformer.PrepareRequest(context, exchange);
         var error = await forwarder.SendAsync(context, destination.Address, destination.Client, NodeRequestConfig, NodeTransformer.Instance, context.RequestAborted);
         if (error != ForwarderError.None)

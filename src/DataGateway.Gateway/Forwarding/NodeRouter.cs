@@ -42,4 +42,13 @@ internal sealed class NodeRouter(IProxyStateLookup proxyState)
 
         return best;
     }
+
+    /// <summary>Every data node in id order: population queries (aggregates) fan out to all of them.</summary>
+    public IReadOnlyList<NodeDestination> All() =>
+        proxyState.TryGetCluster(ClusterId, out var cluster) && cluster.Model.HttpClient is { } client
+            ? cluster.Destinations.Values
+                .Select(d => new NodeDestination(d.DestinationId, d.Model.Config.Address, client))
+                .OrderBy(d => d.Id, StringComparer.Ordinal)
+                .ToArray()
+            : [];
 }

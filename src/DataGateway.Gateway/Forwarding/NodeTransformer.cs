@@ -69,7 +69,7 @@ internal sealed class NodeTransformer : HttpTransformer
     private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, NodeExchange exchange, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
-        if (declared > NodeExchange.MaxResponseBytes)
+        if (declared > exchange.ResponseCap)
         {
             exchange.ResponseTooLarge = true;
             return null;
@@ -78,7 +78,7 @@ internal sealed class NodeTransformer : HttpTransformer
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
 
         // A declared length is read exactly (one right-sized buffer); otherwise read up to the cap.
-        var buffer = new byte[declared is { } length ? (int)length + 1 : NodeExchange.MaxResponseBytes + 1];
+        var buffer = new byte[declared is { } length ? (int)length + 1 : exchange.ResponseCap + 1];
         var total = 0;
         int read;
         while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
@@ -86,7 +86,7 @@ internal sealed class NodeTransformer : HttpTransformer
             total += read;
         }
 
-        if (total > NodeExchange.MaxResponseBytes)
+        if (total > exchange.ResponseCap)
         {
             exchange.ResponseTooLarge = true;
             return null;

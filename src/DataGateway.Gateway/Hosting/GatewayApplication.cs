@@ -57,17 +57,33 @@ public static class GatewayApplication
         services.AddSingleton(sp => PolicyStore.Open(settings.PoliciesDirectory, sp.GetRequiredService<ILogger<PolicyStore>>(), settings.WatchPolicies));
         services.AddSingleton(new PersonalDataHmac(settings.PlatformHmacKey));
         services.AddSingleton(new NodeTicketCodec(settings.TicketSecret));
-        services.AddSingleton(sp => new Attestor(settings.AttestationKey, settings.Time));
+        services.AddSingleton(sp => new Attestor(settings.AttestationKey, settings.Time, sp.CheckpointOptionsOf().MaxMergeDelay));
         services.AddSingleton<VerificationAdmission>();
         services.AddSingleton<QueryLimiter>();
         services.AddSingleton<NodeRouter>();
         services.AddSingleton<NodeCaller>();
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<VerificationPipeline>();
+        // Private aggregates (issue 6): the budget ledger and answer cache live beside the audit log.
+        services.AddSingleton(_ => DataGateway.Storage.Budget.SqlitePrivacyLedger.Open(
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.AuditDatabasePath)) ?? ".", "privacy.db")));
+        services.AddSingleton(_ => new DataGateway.Privacy.Noise.NoisePool(new DataGateway.Privacy.Randomness.SecureRandomBits()));
+        services.AddSingleton(sp => new DataGateway.Privacy.Mechanisms.AggregateMechanism(sp.GetRequiredService<DataGateway.Privacy.Noise.NoisePool>()));
+        services.AddSingleton<Aggregates.AggregatePipeline>();
+        // Encrypted scoring (issue 5): the model registry lives beside the audit log like the consent registry.
+        services.AddSingleton<DataGateway.Storage.Models.IModelRegistry>(_ => DataGateway.Storage.Models.SqliteModelRegistry.Open(
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.AuditDatabasePath)) ?? ".", "models.db")));
+        services.AddSingleton<Scoring.ModelService>();
+        services.AddSingleton<Scoring.ScoreAdmission>();
+        services.AddSingleton<Scoring.ScoreLimiter>();
+        services.AddSingleton<Scoring.ModelKeys>();
+        services.AddSingleton<Scoring.ScorePipeline>();
+        services.AddSingleton<Scoring.BatchScorePipeline>();
         var checkpointKey = NoteSigningKey.FromSeed(CheckpointPublisher.Origin, settings.CheckpointSeed);
         services.AddSingleton(sp => new CheckpointSigner(checkpointKey, CheckpointPublisher.Origin, settings.Time));
         services.AddSingleton(_ => SqliteCheckpointStore.Open(settings.AuditDatabasePath, TimeSpan.FromSeconds(5)));
         services.AddSingleton<CheckpointPublisher>();
+        services.AddAuditCheckpoints(settings.EnvironmentName, settings.AuditDatabasePath, checkpointKey.VerificationKey);
         services.AddSingleton<ConsentCheck>();
         services.AddSingleton<ConsentService>();
         services.AddSingleton(sp => new ConsentReceipts(settings.AttestationKey, settings.Time));
@@ -81,21 +97,26 @@ public static class GatewayApplication
             .AddCheck<NodeHealthCheck>("nodes");
         services.AddOpenApi();
 
-        // Startup is synchronous in the container; opening blocks once, before the first request.
-        services.AddSingleton<IAuditLog>(sp => SqliteAuditLog.OpenAsync(
-            settings.AuditDatabasePath, settings.Time, sp.GetRequiredService<ILogger<SqliteAuditLog>>()).GetAwaiter().GetResult());
+        // A log failing its open-time check is replaced by a refusing stand-in: the gateway starts, not ready (A1).
+        services.AddSingleton<IAuditLog>(sp => AuditLogStartup.OpenOrRefuse(
+            settings.AuditDatabasePath, settings.Time, sp.GetRequiredService<AuditServingState>(), sp.GetRequiredService<ILoggerFactory>()));
         configure?.Invoke(builder);
 
         var app = builder.Build();
         var policies = app.Services.GetRequiredService<PolicyStore>(); // opens now: a bad policy stops the start
-        var audit = app.Services.GetRequiredService<IAuditLog>(); // opens now: an unusable or corrupt log stops the start
+        var audit = app.Services.GetRequiredService<IAuditLog>(); // opens now: an unusable log stops the start
+        app.Services.GetRequiredService<AuditSelfCheck>().Run(); // a tail disagreeing with the last checkpoint: start, serve no query
         app.Services.GetRequiredService<IConsentRegistry>(); // opens now: no consent store, no start
+        app.Services.GetRequiredService<DataGateway.Storage.Budget.SqlitePrivacyLedger>(); // opens now: no budget ledger, no start
         await QueryLimitReplay.RebuildAsync(audit, app.Services.GetRequiredService<QueryLimiter>(), policies.Current, settings.Time, app.Logger);
+        app.Services.GetRequiredService<DataGateway.Storage.Models.IModelRegistry>(); // opens now: no model store, no start
+        await app.Services.GetRequiredService<Scoring.ScoreLimiter>().RebuildAsync(audit, policies.Current, app.Logger);
 
         app.UseProblemErrors();
         app.UseHttpMetrics();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditServingGate();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz").AllowAnonymous();
@@ -104,7 +125,12 @@ public static class GatewayApplication
         app.MapWellKnownApi(settings.AttestationKey, checkpointKey.VerificationKey);
         app.MapCatalogApi();
         app.MapVerificationApi();
+        app.MapAggregatesApi();
+        app.MapModelsApi();
+        app.MapScoresApi();
         app.MapAuditApi();
+        app.MapAuditEntriesApi();
+        app.MapAuditExportApi();
         app.MapConsentApi();
         app.MapOwnerApi();
 

@@ -18,7 +18,14 @@ internal sealed record GatewayPolicy(
     FrozenDictionary<string, InstitutionPolicy> Institutions,
     FrozenDictionary<string, PredicatePolicy> Predicates,
     VerificationLimits Verification,
-    FrozenDictionary<string, PurposePolicy> PurposeRules);
+    FrozenDictionary<string, PurposePolicy> PurposeRules)
+{
+    /// <summary>Encrypted-scoring rules (policies/models.yaml).</summary>
+    public ModelPolicy Models { get; init; } = ModelPolicy.Default;
+
+    /// <summary>Private aggregate rules (policies/aggregates.yaml); disabled when the section is absent.</summary>
+    public AggregatePolicy Aggregates { get; init; } = AggregatePolicy.Disabled;
+}
 
 /// <summary>The consent rules of one purpose (DOMAIN.md "Consent and retention").</summary>
 /// <param name="Id">The purpose id.</param>

@@ -14,9 +14,11 @@ internal static class PolicyCompiler
         var predicates = CompilePredicates(document, errors);
         var institutions = CompileInstitutions(document, purposes, predicates, errors);
         var limits = CompileLimits(document, errors);
+        var models = ModelPolicyCompiler.Compile(document.Models, errors);
+        var aggregates = AggregatePolicyCompiler.Compile(document.Aggregates, institutions.Keys.ToHashSet(StringComparer.Ordinal), errors);
         return errors.Count > 0 || limits is null
             ? null
-            : new GatewayPolicy(version, purposes, institutions, predicates, limits, purposeRules);
+            : new GatewayPolicy(version, purposes, institutions, predicates, limits, purposeRules) { Models = models, Aggregates = aggregates };
     }
 
     private static FrozenSet<string> CompilePurposes(PolicyDocument document, List<string> errors)

@@ -13,6 +13,12 @@ internal sealed class PolicyDocument
     public Dictionary<string, Dictionary<string, List<object>>?>? Predicates { get; set; }
 
     public LimitsDocument? Limits { get; set; }
+
+    /// <summary>Encrypted-scoring rules (policies/models.yaml); absent means <see cref="ModelPolicy.Default"/>.</summary>
+    public ModelsDocument? Models { get; set; }
+
+    /// <summary>Private aggregate rules (policies/aggregates.yaml); absent means no institution may aggregate.</summary>
+    public AggregatePolicyDocument? Aggregates { get; set; }
 }
 
 internal sealed class PurposeDocument

@@ -86,6 +86,8 @@ internal static class PolicyLoader
         into.Institutions = Take(into.Institutions, from.Institutions, "institutions", file, errors);
         into.Predicates = Take(into.Predicates, from.Predicates, "predicates", file, errors);
         into.Limits = Take(into.Limits, from.Limits, "limits", file, errors);
+        into.Models = Take(into.Models, from.Models, "models", file, errors);
+        into.Aggregates = Take(into.Aggregates, from.Aggregates, "aggregates", file, errors);
     }
 
     private static T? Take<T>(T? current, T? incoming, string section, string file, List<string> errors)

@@ -11,6 +11,7 @@ using DataGateway.Gateway.Diagnostics;
 using DataGateway.Gateway.Forwarding;
 using DataGateway.Gateway.Policies;
 using DataGateway.Hosting.Problems;
+using DataGateway.Hosting.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -109,9 +110,7 @@ internal sealed class VerificationPipeline(
             // :: Step 9 release.
             GatewayMetrics.Verifications.WithLabels("allowed", "ok").Inc();
             GatewayMetrics.VerificationSeconds.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(context.Response.Body, response, GatewayJson.Default.VerificationResponse, context.RequestAborted);
+            await JsonBody.WriteAsync(context, response, GatewayJson.Default.VerificationResponse);
         }
         catch (AdmissionException refusal)
         {

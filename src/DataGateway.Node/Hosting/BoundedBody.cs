@@ -10,19 +10,28 @@ internal static class BoundedBody
     public const int MaxBytes = 64 * 1024;
 
     /// <summary>The body's length, or -1 when it is larger than <see cref="MaxBytes"/>; the buffer is rented and must be returned.</summary>
-    public static async Task<(byte[] Buffer, int Length)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static Task<(byte[] Buffer, int Length)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, MaxBytes, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(HttpRequest, CancellationToken)"/> with an endpoint's own limit (scores carry a model).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="maxBytes">The endpoint's limit.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<(byte[] Buffer, int Length)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
             return ([], -1);
         }
 
         // One byte more than the limit tells an oversized chunked body from one that fits exactly.
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
         var length = 0;
-        while (length <= MaxBytes)
+        while (length <= maxBytes)
         {
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken);
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length, maxBytes + 1 - length), cancellationToken);
             if (read == 0)
             {
                 return (buffer, length);

@@ -16,4 +16,6 @@ namespace DataGateway.Node.Hosting;
     AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(NodeVerificationRequest))]
 [JsonSerializable(typeof(NodeVerificationResponse))]
+[JsonSerializable(typeof(NodeAggregateRequest))]
+[JsonSerializable(typeof(NodeAggregateResponse))]
 internal sealed partial class NodeJson : JsonSerializerContext;

@@ -28,7 +28,11 @@ internal sealed class TicketGate(NodeSettings settings, NodeTicketVerifier ticke
     /// Runs the gate, then <paramref name="handler"/> with the validated ticket and the body bytes,
     /// which are valid only until the handler's task completes.
     /// </summary>
-    public async Task HandleAsync(HttpContext context, string kind, Func<HttpContext, NodeTicket, ReadOnlyMemory<byte>, Task> handler)
+    /// <param name="context">The request.</param>
+    /// <param name="kind">The ticket kind the endpoint serves.</param>
+    /// <param name="handler">The endpoint's work after the gate.</param>
+    /// <param name="maxBodyBytes">The endpoint's body limit (the caller raises Kestrel's limit to match when larger).</param>
+    public async Task HandleAsync(HttpContext context, string kind, Func<HttpContext, NodeTicket, ReadOnlyMemory<byte>, Task> handler, int maxBodyBytes = BoundedBody.MaxBytes)
     {
         var token = context.Request.Headers[TicketHeader].ToString();
         if (token.Length == 0)
@@ -38,7 +42,7 @@ internal sealed class TicketGate(NodeSettings settings, NodeTicketVerifier ticke
             return;
         }
 
-        var (buffer, length) = await BoundedBody.ReadAsync(context.Request, context.RequestAborted);
+        var (buffer, length) = await BoundedBody.ReadAsync(context.Request, maxBodyBytes, context.RequestAborted);
         try
         {
             if (length < 0)

@@ -4,6 +4,7 @@ using DataGateway.Core.Problems;
 using DataGateway.Core.Verification;
 using DataGateway.Dataset;
 using DataGateway.Hosting.Problems;
+using DataGateway.Hosting.Responses;
 using DataGateway.Node.Verification;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -81,9 +82,7 @@ internal sealed class VerificationEndpoint(TicketGate gate, IEnterpriseStore sto
         }
 
         var response = new NodeVerificationResponse { Subject = request.Subject, AsOf = _asOf, Results = results };
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, response, NodeJson.Default.NodeVerificationResponse, context.RequestAborted);
+        await JsonBody.WriteAsync(context, response, NodeJson.Default.NodeVerificationResponse);
     }
 
     private Task Refuse(HttpContext context, ProblemCode code)

@@ -42,6 +42,12 @@ public interface IAuditLog : IAsyncDisposable
     /// <returns>The entries in index order.</returns>
     IAsyncEnumerable<StoredAuditEntry> ReadBySubjectAsync(string subject, long afterIndex, int limit, CancellationToken ct);
 
+    /// <summary>Reads one page of committed entries matching <paramref name="filter"/>, in index order.</summary>
+    /// <param name="filter">The filter, cursor and limit.</param>
+    /// <param name="ct">Cancels the enumeration.</param>
+    /// <returns>At most <see cref="AuditEntryFilter.Limit"/> entries in index order.</returns>
+    IAsyncEnumerable<StoredAuditEntry> ReadFilteredAsync(AuditEntryFilter filter, CancellationToken ct);
+
     /// <summary>
     /// Runs <paramref name="read"/> against a consistent view of the log's RFC 9162 Merkle tree
     /// (roots, inclusion and consistency proofs over committed entries) on a short-lived read connection.

@@ -158,6 +158,13 @@ public sealed class SqliteAuditLog : IAuditLog
     }
 
     /// <inheritdoc />
+    public IAsyncEnumerable<StoredAuditEntry> ReadFilteredAsync(AuditEntryFilter filter, CancellationToken ct)
+    {
+        var (clause, parameters) = AuditEntryQuery.Build(filter);
+        return QueryAsync(clause, parameters, ct);
+    }
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -54,18 +54,32 @@ public sealed class SqliteCheckpointStore : IDisposable
     /// <summary>Durably records a newly signed checkpoint.</summary>
     /// <param name="checkpoint">The checkpoint; its size must be new.</param>
     /// <exception cref="SqliteException">The size already has a checkpoint, or the store failed.</exception>
-    public void Append(StoredCheckpoint checkpoint)
+    public void Append(StoredCheckpoint checkpoint) => Append(checkpoint, null);
+
+    /// <summary>
+    /// Durably records a newly signed checkpoint in one explicit transaction: INSERT, then COMMIT.
+    /// <paramref name="between"/> runs after the INSERT and before the COMMIT (crash-test hook).
+    /// </summary>
+    /// <param name="checkpoint">The checkpoint; its size must be new.</param>
+    /// <param name="between">Called with <see cref="CheckpointWriteStep.Stored"/> inside the open transaction, or null.</param>
+    /// <exception cref="SqliteException">The size already has a checkpoint, or the store failed.</exception>
+    public void Append(StoredCheckpoint checkpoint, Action<CheckpointWriteStep>? between)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         lock (_gate)
         {
+            // IMMEDIATE takes the write lock first, so a busy audit writer surfaces here, before the insert.
+            using var transaction = _connection.BeginTransaction(deferred: false);
             using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = "INSERT INTO audit_checkpoints (tree_size, root_hash, note, signed_at) VALUES ($size, $root, $note, $at)";
             command.Parameters.AddWithValue("$size", checkpoint.TreeSize);
             command.Parameters.AddWithValue("$root", checkpoint.RootHash);
             command.Parameters.AddWithValue("$note", checkpoint.Note);
             command.Parameters.AddWithValue("$at", checkpoint.SignedAt.ToUnixTimeMilliseconds());
             command.ExecuteNonQuery();
+            between?.Invoke(CheckpointWriteStep.Stored);
+            transaction.Commit();
         }
     }
 

@@ -9,7 +9,7 @@ namespace DataGateway.Client.Tests.Support;
 /// <summary>
 /// Builds verification responses signed the way the gateway's Attestor signs them: the payload
 /// {iss,id,institution,subject,purpose,issuedAt,asOf,results,consent,policyVersion} as web JSON,
-/// ES256 JWS typ dg-attestation+jwt; the receipt over {entryIndex,entryHash,signedAt,resultDigest}.
+/// ES256 JWS typ dg-attestation+jwt; the receipt over {entryIndex,entryHash,signedAt,resultDigest,logOrigin,includedBy}.
 /// </summary>
 internal static class SignedAnswers
 {
@@ -17,6 +17,8 @@ internal static class SignedAnswers
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
+
+    public const string LogOrigin = "datagateway.dev/audit";
 
     public static readonly DateTimeOffset IssuedAt = new(2026, 11, 1, 8, 30, 0, TimeSpan.Zero);
 
@@ -53,12 +55,15 @@ internal static class SignedAnswers
         var attestation = CompactJws.Sign(payload, key, type);
         var entryHash = Base64Url.EncodeToString(SHA256.HashData(BitConverter.GetBytes(entryIndex)));
         var signedAt = IssuedAt.AddMilliseconds(3);
+        var includedBy = signedAt.AddSeconds(10);
         var receipt = JsonSerializer.SerializeToUtf8Bytes(new
         {
             entryIndex,
             entryHash,
             signedAt,
             resultDigest = Base64Url.EncodeToString(SHA256.HashData(payload)),
+            logOrigin = LogOrigin,
+            includedBy,
         }, Web);
 
         return new VerificationResponse
@@ -77,6 +82,8 @@ internal static class SignedAnswers
                 EntryIndex = entryIndex,
                 EntryHash = entryHash,
                 SignedAt = signedAt,
+                LogOrigin = LogOrigin,
+                IncludedBy = includedBy,
                 Signature = CompactJws.Sign(receipt, key, receiptType),
             },
         };

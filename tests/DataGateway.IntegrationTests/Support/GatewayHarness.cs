@@ -18,6 +18,7 @@ public sealed class GatewayHarness : IAsyncDisposable
 {
     private WebApplication? _node;
     private WebApplication? _gateway;
+    private Action<WebApplicationBuilder>? _configureGateway;
 
     private GatewayHarness(string workDirectory, string policiesDirectory, TimeProvider time, StubNode? stub, bool autoConsent)
     {
@@ -50,9 +51,12 @@ public sealed class GatewayHarness : IAsyncDisposable
     internal DataGateway.Gateway.Policies.PolicyStore Policies => _gateway!.Services.GetRequiredService<DataGateway.Gateway.Policies.PolicyStore>();
 
     // autoConsent: true for tests that are not about consent; the owner grants it through the real API before each verification.
-    public static async Task<GatewayHarness> StartAsync(TimeProvider? time = null, StubNode? stub = null, string? policiesDirectory = null, bool autoConsent = true)
+    // configureGateway: extra host configuration (e.g. Audit:Checkpoints settings), applied at every (re)start.
+    public static async Task<GatewayHarness> StartAsync(
+        TimeProvider? time = null, StubNode? stub = null, string? policiesDirectory = null, bool autoConsent = true, Action<WebApplicationBuilder>? configureGateway = null)
     {
         var harness = new GatewayHarness(TestMaterial.NewTempDirectory("gateway"), policiesDirectory ?? TestMaterial.CopyPolicies(), time ?? TimeProvider.System, stub, autoConsent);
+        harness._configureGateway = configureGateway;
         await harness.StartNodeAsync();
         await harness.StartGatewayAsync();
         return harness;
@@ -149,7 +153,11 @@ public sealed class GatewayHarness : IAsyncDisposable
             Nodes = [new NodeEndpoint("node-1", nodeAddress)],
             Time = Time,
             EnvironmentName = "Development",
-        }, builder => builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning");
+        }, builder =>
+        {
+            builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+            _configureGateway?.Invoke(builder);
+        });
         await _gateway.StartAsync();
         Client.Dispose();
         Client = AutoConsent

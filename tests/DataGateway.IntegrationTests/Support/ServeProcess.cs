@@ -19,7 +19,7 @@ public sealed partial class ServeProcess : IAsyncDisposable
 
     public string Address { get; }
 
-    public static async Task<ServeProcess> StartAsync(string workDirectory, CancellationToken cancellationToken)
+    public static async Task<ServeProcess> StartAsync(string workDirectory, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dg = Path.Combine(AppContext.BaseDirectory, "dg.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -36,6 +36,11 @@ public sealed partial class ServeProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dg did not start");
         process.ErrorDataReceived += (_, _) => { }; // drain stderr so the child never blocks on a full pipe
         process.BeginErrorReadLine();
