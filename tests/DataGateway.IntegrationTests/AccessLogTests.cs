@@ -56,10 +56,12 @@ public sealed class AccessLogTests : IAsyncLifetime
 
         Assert.Equal(2, pages);
         Assert.Equal(
-            [("verification", "denied", "consent_required"), ("consent.grant", "allowed", "ok"), ("verification", "allowed", "ok")],
+            // The intent entry is written before the node is asked (audit-before-forward); the owner sees it too.
+            [("verification", "denied", "consent_required"), ("consent.grant", "allowed", "ok"), ("verification", "intent", "forwarding"), ("verification", "allowed", "ok")],
             events.Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("decision").GetString(), e.GetProperty("reason").GetString())));
         Assert.All(events, e => Assert.Equal("bank-001", e.GetProperty("institution").GetString()));
         Assert.Equal(id, events[2].GetProperty("consentId").GetString());
+        Assert.Equal(id, events[3].GetProperty("consentId").GetString());
     }
 
     [Fact]

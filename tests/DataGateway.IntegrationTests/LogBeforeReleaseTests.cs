@@ -42,13 +42,21 @@ public sealed class LogBeforeReleaseTests
 
         Assert.True(acknowledged.Count > Cycles, $"load produced too few answers to test anything (seed {seed})");
         var auditPath = Path.Combine(work, "data", "audit.db");
-        var entries = AuditReader.ReadAll(auditPath).Where(e => e["client_request_id"] is string).ToDictionary(e => (string)e["client_request_id"]!);
+        // Each forwarded request has an intent entry written before the node saw it, then its outcome.
+        var audited = AuditReader.ReadAll(auditPath).Where(e => e["client_request_id"] is string).ToList();
+        var intents = audited.Where(e => (string)e["decision"]! == "intent").ToDictionary(e => (string)e["client_request_id"]!);
+        var outcomes = audited.Where(e => (string)e["decision"]! != "intent").ToDictionary(e => (string)e["client_request_id"]!);
         foreach (var (requestId, index) in acknowledged)
         {
-            Assert.True(entries.TryGetValue(requestId, out var entry), $"acknowledged request {requestId} has no audit entry (seed {seed})");
+            Assert.True(outcomes.TryGetValue(requestId, out var entry), $"acknowledged request {requestId} has no audit entry (seed {seed})");
             Assert.Equal(index, (long)entry["seq"]!);
             Assert.Equal("allowed", entry["decision"]);
+            Assert.True(intents.TryGetValue(requestId, out var intent), $"acknowledged request {requestId} has no intent entry (seed {seed})");
+            Assert.True((long)intent["seq"]! < index);
         }
+
+        // An outcome never exists without its intent; an intent without an outcome is a request the kill cut short.
+        Assert.All(outcomes.Keys, id => Assert.True(intents.ContainsKey(id), $"outcome {id} has no intent (seed {seed})"));
 
         var verification = AuditChainVerifier.Verify(auditPath);
         Assert.True(verification.Ok, verification.Problem);

@@ -27,7 +27,9 @@ namespace DataGateway.Gateway.Verification;
 ///      -> [6 YARP forward] --> node (checks ticket, computes on raw data, returns result only)
 ///      -> [7 egress guard] -> [8 attest + audit, durable] -> [9 release]
 /// </code>
-/// Step 1 runs in the authentication middleware before this handler. Step 3 reads the consent
+/// Step 1 runs in the authentication middleware before this handler. Before step 6 an <c>intent</c>
+/// entry is made durable, so every query a node sees is in the log even if the gateway dies before
+/// the outcome entry. Step 3 reads the consent
 /// registry for every query (no cache), so a revocation applies to every query that starts after
 /// it (ARCHITECTURE.md invariant 4). Every refusal after step 1 is
 /// audited with its problem code before it is answered; if the audit log cannot record a
@@ -45,6 +47,12 @@ internal sealed class VerificationPipeline(
     TimeProvider time,
     ILogger<VerificationPipeline> logger)
 {
+    /// <summary>The decision of the entry written before a query is forwarded; its outcome follows in a second entry.</summary>
+    public const string IntentDecision = "intent";
+
+    /// <summary>The reason recorded with <see cref="IntentDecision"/>.</summary>
+    public const string IntentReason = "forwarding";
+
     /// <summary>Largest request body accepted.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -82,7 +90,10 @@ internal sealed class VerificationPipeline(
             draft.QueryHash = NodeCaller.HashOf(nodeBody);
             draft.Node = destination.Id;
 
-            // :: Step 6 forward through YARP to the node that holds the subject.
+            // :: Step 6 make the intent durable, then forward through YARP to the node that holds the subject.
+            // Audit-before-forward (RELIABILITY.md design consequence 1): no node computes for a query
+            // the log has not recorded; a log that cannot record fails the request closed here.
+            await audit.RecordAsync(draft.Complete(IntentDecision, IntentReason, null, MicrosSince(started)));
             var exchange = await nodes.CallAsync(context, destination, NodePath, nodeBody, new NodeCaller.TicketClaims(
                 institution.Id, query.Subject.Value, query.Purpose, "verification", draft.ConsentId));
 
