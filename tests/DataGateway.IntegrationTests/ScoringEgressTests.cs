@@ -64,8 +64,8 @@ public sealed class ScoringEgressTests : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync(Ct);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway, "egress_violation");
         Assert.DoesNotContain(valid, text, StringComparison.Ordinal);
-        var entry = Assert.Single(AuditReader.ReadAll(_harness.AuditDatabasePath), e => (string?)e["kind"] == "score");
-        Assert.Equal(("failed", "egress_violation"), ((string?)entry["decision"], (string?)entry["reason"]));
+        var scores = AuditReader.ReadAll(_harness.AuditDatabasePath).Where(e => (string?)e["kind"] == "score").ToArray();
+        Assert.Equal([("intent", "forwarding"), ("failed", "egress_violation")], scores.Select(e => ((string?)e["decision"], (string?)e["reason"])));
     }
 
     [Fact]

@@ -40,7 +40,9 @@ public sealed class ScoringEndToEndTests : IAsyncLifetime
         var entries = AuditReader.ReadAll(_harness.AuditDatabasePath);
         var registration = Assert.Single(entries, e => (string?)e["kind"] == "model-register");
         Assert.Equal((commitment, commitment, "allowed"), ((string?)registration["query_hash"], (string?)registration["result_digest"], (string?)registration["decision"]));
-        var scored = Assert.Single(entries, e => (string?)e["kind"] == "score");
+        var intent = Assert.Single(entries, e => (string?)e["kind"] == "score" && (string?)e["decision"] == "intent");
+        var scored = Assert.Single(entries, e => (string?)e["kind"] == "score" && (string?)e["decision"] != "intent");
+        Assert.True((long)intent["seq"]! < (long)scored["seq"]!, "the intent is durable before the node is asked");
         Assert.Equal((record.Uscc, "allowed", Digest(score.GetProperty("ciphertext").GetString()!)), ((string?)scored["subject"], (string?)scored["decision"], (string?)scored["result_digest"]));
         Assert.Equal((long)scored["seq"]!, score.GetProperty("receipt").GetProperty("entryIndex").GetInt64());
 
@@ -75,8 +77,14 @@ public sealed class ScoringEndToEndTests : IAsyncLifetime
             results[0].GetProperty("receipt").GetProperty("entryIndex").GetInt64(),
             results[3].GetProperty("receipt").GetProperty("entryIndex").GetInt64());
 
-        var scores = AuditReader.ReadAll(_harness.AuditDatabasePath).Where(e => (string?)e["kind"] == "score").ToArray();
+        var all = AuditReader.ReadAll(_harness.AuditDatabasePath).Where(e => (string?)e["kind"] == "score").ToArray();
+        var scores = all.Where(e => (string?)e["decision"] != "intent").ToArray();
         Assert.Equal(4, scores.Length);
+
+        // One intent per subject the node was asked about (the three that passed admission), each before every outcome.
+        var intents = all.Where(e => (string?)e["decision"] == "intent").ToArray();
+        Assert.Equal(3, intents.Length);
+        Assert.True(intents.Max(e => (long)e["seq"]!) < scores.Where(e => (string?)e["reason"] != "consent_required").Min(e => (long)e["seq"]!));
         Assert.Equal(
             new[] { "allowed|ok", "allowed|ok", "denied|consent_required", "denied|subject_not_found" },
             scores.Select(e => $"{e["decision"]}|{e["reason"]}").Order(StringComparer.Ordinal));

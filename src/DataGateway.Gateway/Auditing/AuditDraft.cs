@@ -65,6 +65,15 @@ internal sealed class AuditDraft
             requestId.Length is > 0 and <= MaxClientRequestIdLength ? requestId : null);
     }
 
+    /// <summary>The decision of the entry made durable before a node is asked; the outcome follows in a second entry.</summary>
+    public const string IntentDecision = "intent";
+
+    /// <summary>
+    /// The intent entry (audit-before-forward, RELIABILITY.md design consequence 1): written and
+    /// committed before the node call, so no node computes for a query the log has not recorded.
+    /// </summary>
+    public AuditEntry Intent(long latencyMicros) => Complete(IntentDecision, "forwarding", null, latencyMicros);
+
     public AuditEntry Complete(string decision, string reason, string? resultDigest, long latencyMicros) => new()
     {
         Actor = Actor,

@@ -29,6 +29,6 @@ internal static partial class GatewayLog
     [LoggerMessage(4001, LogLevel.Information, "Authentication failed: {Reason}")]
     public static partial void AuthenticationFailed(ILogger logger, string reason);
 
-    [LoggerMessage(4002, LogLevel.Information, "Query limit counters rebuilt from {Entries} audit entries")]
-    public static partial void LimitsRebuilt(ILogger logger, long entries);
+    [LoggerMessage(4002, LogLevel.Information, "{Kind} limit counters rebuilt from {Entries} audit entries")]
+    public static partial void LimitsRebuilt(ILogger logger, string kind, long entries);
 }

@@ -95,6 +95,9 @@ internal sealed class BatchScorePipeline(
                 }
 
                 draft.Node = destination.Id;
+
+                // Audit-before-forward: every admitted subject's intent is durable before the node sees any of them.
+                await Task.WhenAll(admitted.Select(s => audit.RecordAsync(s.Draft.Intent(ScoringRefusal.MicrosSince(started)))));
                 var exchange = await nodes.CallAsync(context, destination, ScorePipeline.NodePath, nodeBody, new NodeCaller.TicketClaims(
                     institution.Id, NodeCaller.NoSubject, request.Purpose, ScorePipeline.AuditKind, null), MaxNodeResponseBytes);
                 var results = ScoreEgressGuard.Check(exchange, admitted.Select(s => s.Draft.Subject!).ToArray(), keys.Get(model.N)).Results;

@@ -33,6 +33,6 @@ internal sealed class ScoreLimiter(TimeProvider time)
             }
         }
 
-        GatewayLog.LimitsRebuilt(logger, replayed);
+        GatewayLog.LimitsRebuilt(logger, "Score", replayed);
     }
 }

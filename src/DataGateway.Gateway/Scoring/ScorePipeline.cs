@@ -87,7 +87,8 @@ internal sealed class ScorePipeline(
             draft.QueryHash = NodeCaller.HashOf(nodeBody);
             draft.Node = destination.Id;
 
-            // :: Step 6 forward.
+            // :: Step 6 make the intent durable, then forward (audit-before-forward).
+            await audit.RecordAsync(draft.Intent(ScoringRefusal.MicrosSince(started)));
             var exchange = await nodes.CallAsync(context, destination, NodePath, nodeBody, new NodeCaller.TicketClaims(
                 institution.Id, subject.Value, request.Purpose, AuditKind, draft.ConsentId));
 

@@ -23,6 +23,6 @@ internal static class QueryLimitReplay
             }
         }
 
-        GatewayLog.LimitsRebuilt(logger, replayed);
+        GatewayLog.LimitsRebuilt(logger, "Verification", replayed);
     }
 }

@@ -47,12 +47,6 @@ internal sealed class VerificationPipeline(
     TimeProvider time,
     ILogger<VerificationPipeline> logger)
 {
-    /// <summary>The decision of the entry written before a query is forwarded; its outcome follows in a second entry.</summary>
-    public const string IntentDecision = "intent";
-
-    /// <summary>The reason recorded with <see cref="IntentDecision"/>.</summary>
-    public const string IntentReason = "forwarding";
-
     /// <summary>Largest request body accepted.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -93,7 +87,7 @@ internal sealed class VerificationPipeline(
             // :: Step 6 make the intent durable, then forward through YARP to the node that holds the subject.
             // Audit-before-forward (RELIABILITY.md design consequence 1): no node computes for a query
             // the log has not recorded; a log that cannot record fails the request closed here.
-            await audit.RecordAsync(draft.Complete(IntentDecision, IntentReason, null, MicrosSince(started)));
+            await audit.RecordAsync(draft.Intent(MicrosSince(started)));
             var exchange = await nodes.CallAsync(context, destination, NodePath, nodeBody, new NodeCaller.TicketClaims(
                 institution.Id, query.Subject.Value, query.Purpose, "verification", draft.ConsentId));
 
