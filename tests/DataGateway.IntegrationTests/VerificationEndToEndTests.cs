@@ -163,6 +163,14 @@ public sealed class VerificationEndToEndTests : IAsyncLifetime
         using var catalog = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
         var paid = catalog.RootElement.GetProperty("predicates").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "tax.paid12mAtLeast");
         Assert.Equal([30000L, 50000, 100000, 300000, 1000000], paid.GetProperty("params")[0].GetProperty("allowed").EnumerateArray().Select(v => v.GetInt64()));
+
+        // Aggregates: the public dimensions with their domains, and the bounds of policies/aggregates.yaml.
+        var grade = catalog.RootElement.GetProperty("dimensions").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "tax.grade");
+        Assert.Contains("A", grade.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
+        var aggregates = catalog.RootElement.GetProperty("aggregates");
+        Assert.Equal(1.0m, aggregates.GetProperty("maxEpsilonPerQuery").GetDecimal());
+        var taxBounds = aggregates.GetProperty("bounds").EnumerateArray().Single(b => b.GetProperty("field").GetString() == "tax.paid12m");
+        Assert.Equal((0L, 5_000_000L), (taxBounds.GetProperty("lower").GetInt64(), taxBounds.GetProperty("upper").GetInt64()));
         Assert.Equal(HttpStatusCode.Unauthorized, (await _harness.Client.GetAsync("/v1/catalog", ct)).StatusCode);
     }
 }

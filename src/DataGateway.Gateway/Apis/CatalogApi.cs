@@ -7,14 +7,17 @@ using Microsoft.AspNetCore.Routing;
 
 namespace DataGateway.Gateway.Apis;
 
-/// <summary><c>GET /v1/catalog</c> (any role): fields, predicates with the values policy allows, purposes.</summary>
+/// <summary>
+/// <c>GET /v1/catalog</c> (any role): fields, predicates with the values policy allows, purposes, the
+/// aggregate dimensions with their public domains and the clamp bounds and limits aggregates run under.
+/// </summary>
 internal static class CatalogApi
 {
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/v1/catalog", (PolicyStore policies) => Results.Json(Describe(policies.Current)))
             .WithName("Catalog")
-            .WithSummary("The field catalog, verification predicates and their allowed parameter values, and purposes.");
+            .WithSummary("The field catalog, verification predicates and their allowed parameter values, purposes, aggregate dimensions and bounds.");
         return routes;
     }
 
@@ -33,6 +36,19 @@ internal static class CatalogApi
             values = f.Values,
             queryKinds = QueryKinds(f),
         }),
+        // Aggregates: the public dimensions with their domains, and what policy bounds each query by.
+        dimensions = AggregateDimensions.All.Select(d => new { name = d.Name, values = d.Domain }),
+        aggregates = new
+        {
+            maxEpsilonPerQuery = policy.Aggregates.MaxEpsilonPerQuery.ToDecimal(),
+            budgetPerPeriod = policy.Aggregates.BudgetCap.ToDecimal(),
+            periodDays = policy.Aggregates.Period.TotalDays,
+            minimumNoisyCount = policy.Aggregates.Suppression.MinimumNoisyCount,
+            maxGroupBy = policy.Aggregates.MaxGroupBy,
+            maxGroups = policy.Aggregates.MaxGroups,
+            bounds = policy.Aggregates.Fields.OrderBy(f => f.Key, StringComparer.Ordinal)
+                .Select(f => new { field = f.Key, lower = f.Value.Lower, upper = f.Value.Upper }),
+        },
         predicates = PredicateCatalog.All.Where(p => policy.Predicates.ContainsKey(p.Name)).Select(p => new
         {
             name = p.Name,

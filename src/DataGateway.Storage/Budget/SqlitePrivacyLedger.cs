@@ -16,7 +16,6 @@ namespace DataGateway.Storage.Budget;
 /// </remarks>
 public sealed class SqlitePrivacyLedger : IAsyncDisposable
 {
-    private const long SynchronousFull = 2;
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
     private readonly SqliteConnection _connection;
@@ -46,44 +45,8 @@ public sealed class SqlitePrivacyLedger : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The database refuses WAL or synchronous=FULL.</exception>
     public static SqlitePrivacyLedger Open(string databasePath)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
-        }.ToString());
-        try
-        {
-            connection.Open();
-            if (!string.Equals(Scalar(connection, "PRAGMA journal_mode=WAL;") as string, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException("The privacy ledger refused WAL journaling.");
-            }
-
-            Scalar(connection, "PRAGMA synchronous=FULL;");
-            // A reservation that returned must survive a crash: refuse to run without FULL.
-            if (Scalar(connection, "PRAGMA synchronous;") is not long synchronous || synchronous != SynchronousFull)
-            {
-                throw new InvalidOperationException("The privacy ledger refused synchronous=FULL.");
-            }
-
-            Scalar(connection, $"PRAGMA busy_timeout={(long)BusyTimeout.TotalMilliseconds};");
-            Scalar(connection, BudgetSchema.CreateTables);
-            return new SqlitePrivacyLedger(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        var connection = DurableSqlite.OpenWriter(databasePath, "privacy ledger", BusyTimeout, BudgetSchema.CreateTables);
+        return new SqlitePrivacyLedger(connection);
     }
 
     /// <summary>
@@ -223,12 +186,6 @@ public sealed class SqlitePrivacyLedger : IAsyncDisposable
         return command;
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
 
     private static string NewReservationId() =>
         "rsv_" + System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(15));

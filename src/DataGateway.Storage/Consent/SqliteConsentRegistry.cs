@@ -11,7 +11,6 @@ namespace DataGateway.Storage.Consent;
 /// </summary>
 public sealed class SqliteConsentRegistry : IConsentRegistry
 {
-    private const long SynchronousFull = 2;
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
     private readonly string _readConnectionString;
@@ -23,7 +22,7 @@ public sealed class SqliteConsentRegistry : IConsentRegistry
     private SqliteConsentRegistry(string databasePath, SqliteConnection writer)
     {
         _writer = writer;
-        _readConnectionString = ConnectionString(databasePath, SqliteOpenMode.ReadOnly);
+        _readConnectionString = DurableSqlite.ConnectionString(databasePath, SqliteOpenMode.ReadOnly, BusyTimeout);
     }
 
     /// <summary>Opens (or creates) the registry and checks its durability settings.</summary>
@@ -32,38 +31,8 @@ public sealed class SqliteConsentRegistry : IConsentRegistry
     /// <exception cref="InvalidOperationException">The database refuses WAL or synchronous=FULL.</exception>
     public static SqliteConsentRegistry Open(string databasePath)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var connection = new SqliteConnection(ConnectionString(databasePath, SqliteOpenMode.ReadWriteCreate));
-        try
-        {
-            connection.Open();
-            if (!string.Equals(Scalar(connection, "PRAGMA journal_mode=WAL;") as string, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException("The consent database refused WAL journaling.");
-            }
-
-            Execute(connection, "PRAGMA synchronous=FULL;");
-            // A grant or revocation acknowledged must survive a crash: refuse to run without FULL.
-            if (Scalar(connection, "PRAGMA synchronous;") is not long synchronous || synchronous != SynchronousFull)
-            {
-                throw new InvalidOperationException("The consent database refused synchronous=FULL.");
-            }
-
-            Execute(connection, $"PRAGMA busy_timeout={(long)BusyTimeout.TotalMilliseconds};");
-            Execute(connection, ConsentSchema.CreateTable);
-            return new SqliteConsentRegistry(databasePath, connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        var connection = DurableSqlite.OpenWriter(databasePath, "consent database", BusyTimeout, ConsentSchema.CreateTable);
+        return new SqliteConsentRegistry(databasePath, connection);
     }
 
     /// <inheritdoc />
@@ -244,25 +213,6 @@ public sealed class SqliteConsentRegistry : IConsentRegistry
         }
     }
 
-    private static string ConnectionString(string databasePath, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
-    {
-        DataSource = databasePath,
-        Mode = mode,
-        Pooling = false, // the registry owns its connections' lifetimes
-        DefaultTimeout = (int)BusyTimeout.TotalSeconds,
-    }.ToString();
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
 }

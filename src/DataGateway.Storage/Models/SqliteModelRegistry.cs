@@ -10,7 +10,6 @@ namespace DataGateway.Storage.Models;
 /// </summary>
 public sealed class SqliteModelRegistry : IModelRegistry
 {
-    private const long SynchronousFull = 2;
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
     private readonly SqliteConnection _connection;
@@ -25,43 +24,8 @@ public sealed class SqliteModelRegistry : IModelRegistry
     /// <exception cref="InvalidOperationException">The database refuses WAL or synchronous=FULL.</exception>
     public static SqliteModelRegistry Open(string databasePath)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
-        }.ToString());
-        try
-        {
-            connection.Open();
-            if (!string.Equals(Scalar(connection, "PRAGMA journal_mode=WAL;") as string, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException("The model database refused WAL journaling.");
-            }
-
-            Scalar(connection, "PRAGMA synchronous=FULL;");
-            if (Scalar(connection, "PRAGMA synchronous;") is not long synchronous || synchronous != SynchronousFull)
-            {
-                throw new InvalidOperationException("The model database refused synchronous=FULL.");
-            }
-
-            Scalar(connection, $"PRAGMA busy_timeout={(long)BusyTimeout.TotalMilliseconds};");
-            Scalar(connection, ModelSchema.CreateTable);
-            return new SqliteModelRegistry(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        var connection = DurableSqlite.OpenWriter(databasePath, "model database", BusyTimeout, ModelSchema.CreateTable);
+        return new SqliteModelRegistry(connection);
     }
 
     /// <inheritdoc />
@@ -177,10 +141,4 @@ public sealed class SqliteModelRegistry : IModelRegistry
         return rows;
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
 }
