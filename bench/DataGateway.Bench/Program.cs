@@ -4,7 +4,13 @@ using DataGateway.Bench;
 // dotnet run -c Release --project bench/DataGateway.Bench -- [verification] [--connections 32] [--seconds 15] [--warmup 8] [--enterprises 10000] [--rounds 3]
 // dotnet run -c Release --project bench/DataGateway.Bench -- audit [--entries 200000] [--writers 64]
 // dotnet run -c Release --project bench/DataGateway.Bench -- audit-verify [--entries 1000000]
+// dotnet run -c Release --project bench/DataGateway.Bench -- scores [--seconds 15] [--warmup 8] [--clients 3] [--enterprises 10000]
 var options = BenchOptions.Parse(args);
+if (args.FirstOrDefault() == "scores")
+{
+    return await ScoringBench.RunAsync(options, args);
+}
+
 if (args.FirstOrDefault() == "audit-verify")
 {
     Console.WriteLine(await AuditVerifyBench.RunAsync(options.Entries));

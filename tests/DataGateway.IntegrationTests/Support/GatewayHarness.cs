@@ -38,6 +38,9 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public string AuditDatabasePath => Path.Combine(WorkDirectory, "audit.db");
 
+    /// <summary>Where the gateway and node write their rolling JSON logs (under <see cref="WorkDirectory"/>); null when they log to the console only.</summary>
+    public string? LogDirectory { get; private set; }
+
     public TimeProvider Time { get; }
 
     public StubNode? Stub { get; }
@@ -48,15 +51,21 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     internal IServiceProvider GatewayServices => _gateway!.Services;
 
+    /// <summary>The real node's services; null when a stub stands in for it.</summary>
+    internal IServiceProvider? NodeServices => _node?.Services;
+
     internal DataGateway.Gateway.Policies.PolicyStore Policies => _gateway!.Services.GetRequiredService<DataGateway.Gateway.Policies.PolicyStore>();
 
     // autoConsent: true for tests that are not about consent; the owner grants it through the real API before each verification.
     // configureGateway: extra host configuration (e.g. Audit:Checkpoints settings), applied at every (re)start.
+    // logToFiles: the gateway and node also write their JSON log files under WorkDirectory/logs (leak scans).
     public static async Task<GatewayHarness> StartAsync(
-        TimeProvider? time = null, StubNode? stub = null, string? policiesDirectory = null, bool autoConsent = true, Action<WebApplicationBuilder>? configureGateway = null)
+        TimeProvider? time = null, StubNode? stub = null, string? policiesDirectory = null, bool autoConsent = true, Action<WebApplicationBuilder>? configureGateway = null,
+        bool logToFiles = false)
     {
         var harness = new GatewayHarness(TestMaterial.NewTempDirectory("gateway"), policiesDirectory ?? TestMaterial.CopyPolicies(), time ?? TimeProvider.System, stub, autoConsent);
         harness._configureGateway = configureGateway;
+        harness.LogDirectory = logToFiles ? Directory.CreateDirectory(Path.Combine(harness.WorkDirectory, "logs")).FullName : null;
         await harness.StartNodeAsync();
         await harness.StartGatewayAsync();
         return harness;
@@ -132,6 +141,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             TicketKey = NodeTicketCodec.DeriveNodeKey(TestMaterial.Keys.TicketSecret, "node-1"),
             Urls = "http://127.0.0.1:0",
             Time = Time,
+            LogDirectory = LogDirectory,
         });
         await _node.StartAsync();
     }
@@ -145,6 +155,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             PoliciesDirectory = PoliciesDirectory,
             AuditDatabasePath = AuditDatabasePath,
+            LogDirectory = LogDirectory,
             TokenValidationKey = TokenValidationKeys.FromPublicPem(keys.TokenSigningKey.ExportPublicKeyPem()),
             AttestationKey = keys.AttestationKey,
             TicketSecret = keys.TicketSecret,
