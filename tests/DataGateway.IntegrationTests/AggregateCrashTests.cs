@@ -24,7 +24,12 @@ public sealed class AggregateCrashTests
         var ct = TestContext.Current.CancellationToken;
         var seed = Environment.TickCount;
         var random = new Random(seed); // test scheduling only
-        var work = PrepareWorkDirectory();
+        var work = ServeWorkDirectory.Prepare("aggregate-crash", policies =>
+        {
+            // About durability, not exhaustion: a cap the load cannot reach.
+            var aggregates = Path.Combine(policies, "aggregates.yaml");
+            File.WriteAllText(aggregates, File.ReadAllText(aggregates).Replace("budgetCap: \"3.0\"", "budgetCap: \"1000\"", StringComparison.Ordinal));
+        });
         var acknowledged = new ConcurrentBag<long>(); // micro-epsilon of each answer fully received
         var token = DataGateway.Cli.Tokens.DevTokenMinter.Mint(TestMaterial.Keys.TokenSigningKey, "institution", "bank-001", null, TimeSpan.FromHours(1), TimeProvider.System);
 
@@ -82,27 +87,5 @@ public sealed class AggregateCrashTests
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    private static string PrepareWorkDirectory()
-    {
-        var work = TestMaterial.NewTempDirectory("aggregate-crash");
-        CopyDirectory(TestMaterial.CertsDirectory, Path.Combine(work, "certs"));
-        CopyDirectory(TestMaterial.DataDirectory, Path.Combine(work, "data"));
-        CopyDirectory(TestMaterial.RepositoryPolicies, Path.Combine(work, "policies"));
-
-        // About durability, not exhaustion: a cap the load cannot reach.
-        var aggregates = Path.Combine(work, "policies", "aggregates.yaml");
-        File.WriteAllText(aggregates, File.ReadAllText(aggregates).Replace("budgetCap: \"3.0\"", "budgetCap: \"1000\"", StringComparison.Ordinal));
-        return work;
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
     }
 }

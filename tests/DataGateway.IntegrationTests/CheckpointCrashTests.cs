@@ -23,7 +23,7 @@ public sealed class CheckpointCrashTests
     public async Task Sigkill_DuringCheckpointWrite_LeavesTheOldOrNewCheckpoint_AndTheLogServable(CheckpointWriteStep step)
     {
         var ct = TestContext.Current.CancellationToken;
-        var work = PrepareWorkDirectory();
+        var work = ServeWorkDirectory.Prepare("checkpoint-crash", TestMaterial.DisableConsent); // about crash safety, not consent
         var data = Path.Combine(work, "data");
         var audit = Path.Combine(data, "audit.db");
         var acknowledged = new List<(string RequestId, long Index)>();
@@ -129,25 +129,6 @@ public sealed class CheckpointCrashTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var answer = await response.Content.ReadFromJsonAsync<VerificationResponse>(TestContext.Current.CancellationToken);
             acknowledged.Add((requestId, answer!.Receipt.EntryIndex));
-        }
-    }
-
-    private static string PrepareWorkDirectory()
-    {
-        var work = TestMaterial.NewTempDirectory("checkpoint-crash");
-        CopyDirectory(TestMaterial.CertsDirectory, Path.Combine(work, "certs"));
-        CopyDirectory(TestMaterial.DataDirectory, Path.Combine(work, "data"));
-        CopyDirectory(TestMaterial.RepositoryPolicies, Path.Combine(work, "policies"));
-        TestMaterial.DisableConsent(Path.Combine(work, "policies")); // about crash safety, not consent
-        return work;
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
     }
 }

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
-using DataGateway.Core.Contracts;
 using DataGateway.IntegrationTests.Support;
 using DataGateway.Storage.Audit;
 using Microsoft.Data.Sqlite;
@@ -24,8 +21,14 @@ public sealed class LogBeforeReleaseTests
         var ct = TestContext.Current.CancellationToken;
         var seed = Environment.TickCount;
         var random = new Random(seed); // test scheduling only, not security
-        var work = PrepareWorkDirectory();
+        var work = ServeWorkDirectory.Prepare("crash", policies =>
+        {
+            // 32 clients over 400 subjects would reach the per-subject limit; this run is about durability.
+            ServeWorkDirectory.LiftVerificationLimit(policies);
+            TestMaterial.DisableConsent(policies); // about durability, not consent
+        });
         var acknowledged = new ConcurrentDictionary<string, long>();
+        var statuses = new ConcurrentDictionary<int, int>();
         var token = DataGateway.Cli.Tokens.DevTokenMinter.Mint(TestMaterial.Keys.TokenSigningKey, "institution", "bank-001", null, TimeSpan.FromHours(1), TimeProvider.System);
 
         for (var cycle = 0; cycle < Cycles; cycle++)
@@ -33,7 +36,7 @@ public sealed class LogBeforeReleaseTests
             await using var serve = await ServeProcess.StartAsync(work, ct);
             using var client = new HttpClient { BaseAddress = new Uri(serve.Address) };
             using var stop = new CancellationTokenSource();
-            var load = Enumerable.Range(0, Clients).Select(c => LoadAsync(client, token, c, acknowledged, stop.Token)).ToArray();
+            var load = Enumerable.Range(0, Clients).Select(c => VerificationLoad.RunAsync(client, token, c, acknowledged, statuses, stop.Token)).ToArray();
             await Task.Delay(TimeSpan.FromMilliseconds(500 + random.Next(1500)), ct);
             await serve.KillAsync();
             await stop.CancelAsync();
@@ -65,57 +68,5 @@ public sealed class LogBeforeReleaseTests
         using var check = connection.CreateCommand();
         check.CommandText = "PRAGMA integrity_check";
         Assert.Equal("ok", check.ExecuteScalar());
-    }
-
-    private static async Task LoadAsync(HttpClient client, string token, int worker, ConcurrentDictionary<string, long> acknowledged, CancellationToken stop)
-    {
-        var i = 0;
-        while (!stop.IsCancellationRequested)
-        {
-            var requestId = Guid.NewGuid().ToString("N");
-            var subject = GroundTruth.All[(worker * 7919 + i++) % GroundTruth.All.Count].Uscc;
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/verifications")
-            {
-                Content = JsonContent.Create(new { subject, purpose = "pre-loan", checks = new[] { new { predicate = "ent.active" } } }),
-            };
-            request.Headers.Authorization = new("Bearer", token);
-            request.Headers.Add("X-Client-Request-Id", requestId);
-            try
-            {
-                using var response = await client.SendAsync(request, stop);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    var answer = await response.Content.ReadFromJsonAsync<VerificationResponse>(stop);
-                    acknowledged[requestId] = answer!.Receipt.EntryIndex; // fully read: this answer was released
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException or IOException)
-            {
-                // Ambiguous (the process died mid-request), not lost: only acknowledged answers are checked.
-            }
-        }
-    }
-
-    private static string PrepareWorkDirectory()
-    {
-        var work = TestMaterial.NewTempDirectory("crash");
-        CopyDirectory(TestMaterial.CertsDirectory, Path.Combine(work, "certs"));
-        CopyDirectory(TestMaterial.DataDirectory, Path.Combine(work, "data"));
-        CopyDirectory(TestMaterial.RepositoryPolicies, Path.Combine(work, "policies"));
-
-        // 32 clients over 400 subjects would reach the per-subject limit; this run is about durability.
-        var limits = Path.Combine(work, "policies", "limits.yaml");
-        File.WriteAllText(limits, File.ReadAllText(limits).Replace("perSubjectPredicate: 10", "perSubjectPredicate: 100000", StringComparison.Ordinal));
-        TestMaterial.DisableConsent(Path.Combine(work, "policies")); // about durability, not consent
-        return work;
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
     }
 }
