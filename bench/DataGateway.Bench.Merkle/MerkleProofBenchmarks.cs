@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using DataGateway.Cryptography.Merkle;
 using DataGateway.Storage.Merkle;
 using Microsoft.Data.Sqlite;
 

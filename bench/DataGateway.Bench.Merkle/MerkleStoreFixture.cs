@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DataGateway.Cryptography.Merkle;
 using DataGateway.Storage.Merkle;
 using Microsoft.Data.Sqlite;
 

@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DataGateway.Core.Contracts;
 using DataGateway.Cryptography.Checkpoints;
+using DataGateway.Cryptography.Merkle;
 using DataGateway.Cryptography.Signing;
 using DataGateway.IntegrationTests.Support;
-using DataGateway.Storage.Merkle;
 
 namespace DataGateway.IntegrationTests;
 

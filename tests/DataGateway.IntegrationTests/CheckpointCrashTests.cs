@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using DataGateway.Core.Contracts;
 using DataGateway.Cryptography.Checkpoints;
+using DataGateway.Cryptography.Merkle;
 using DataGateway.IntegrationTests.Support;
 using DataGateway.Storage.Checkpoints;
-using DataGateway.Storage.Merkle;
 
 namespace DataGateway.IntegrationTests;
 

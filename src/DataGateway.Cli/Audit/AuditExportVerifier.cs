@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using DataGateway.Cryptography.Checkpoints;
+using DataGateway.Cryptography.Merkle;
 using DataGateway.Storage.Audit;
 using DataGateway.Storage.Merkle;
 

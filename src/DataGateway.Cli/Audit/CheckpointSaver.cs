@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using DataGateway.Cryptography.Checkpoints;
-using DataGateway.Storage.Merkle;
+using DataGateway.Cryptography.Merkle;
 
 namespace DataGateway.Cli.Audit;
 

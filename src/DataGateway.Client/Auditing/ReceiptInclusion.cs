@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text.Json;
 using DataGateway.Core.Contracts;
 using DataGateway.Cryptography.Checkpoints;
+using DataGateway.Cryptography.Merkle;
 using DataGateway.Cryptography.Signing;
 
 namespace DataGateway.Client.Auditing;
@@ -73,15 +74,15 @@ public static class ReceiptInclusion
         }
 
         // :: Step 5 the leaf belongs to this receipt.
-        if (previousHash.Length != MerkleInclusion.HashSizeInBytes || leafHash.Length != MerkleInclusion.HashSizeInBytes
+        if (previousHash.Length != MerkleHash.HashSizeInBytes || leafHash.Length != MerkleHash.HashSizeInBytes
             || !Base64Url.IsValid(signed.EntryHash)
-            || !MerkleInclusion.ChainHash(previousHash, leafHash).AsSpan().SequenceEqual(Base64Url.DecodeFromChars(signed.EntryHash)))
+            || !MerkleHash.Chain(previousHash, leafHash).AsSpan().SequenceEqual(Base64Url.DecodeFromChars(signed.EntryHash)))
         {
             return ReceiptInclusionCheck.Failure(ReceiptInclusionFailure.EntryMismatch);
         }
 
         // :: Step 6 the proof.
-        return MerkleInclusion.Verify(signed.EntryIndex, checkpoint.TreeSize, leafHash, inclusionPath, checkpoint.RootHash)
+        return MerkleVerifier.VerifyInclusion(signed.EntryIndex, checkpoint.TreeSize, leafHash, inclusionPath, checkpoint.RootHash) == MerkleProofError.None
             ? new ReceiptInclusionCheck(true, null, signedAt <= deadline)
             : ReceiptInclusionCheck.Failure(ReceiptInclusionFailure.InclusionInvalid);
     }

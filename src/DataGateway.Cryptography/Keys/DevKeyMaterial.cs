@@ -12,37 +12,45 @@ namespace DataGateway.Cryptography.Keys;
 /// </summary>
 public sealed class DevKeyMaterial : IDisposable
 {
-    private DevKeyMaterial(string directory)
+    private DevKeyMaterial(string directory, LoadedKeys keys)
     {
-        Directory = Path.GetFullPath(directory);
+        Directory = directory;
+        CaCertificate = keys.Ca;
+        ServerCertificate = keys.Server;
+        TokenSigningKey = keys.TokenSigning;
+        AttestationKey = keys.Attestation;
+        TicketSecret = keys.TicketSecret;
+        PlatformHmacKey = keys.PlatformHmacKey;
+        CheckpointSeed = keys.CheckpointSeed;
+        InstitutionIds = keys.InstitutionIds;
     }
 
     /// <summary>The directory, as a full path.</summary>
     public string Directory { get; }
 
     /// <summary>The development CA certificate (public part only).</summary>
-    public X509Certificate2 CaCertificate { get; private set; } = null!;
+    public X509Certificate2 CaCertificate { get; }
 
     /// <summary>The server certificate (CN and SAN localhost, 127.0.0.1, ::1) with its private key, for Kestrel.</summary>
-    public X509Certificate2 ServerCertificate { get; private set; } = null!;
+    public X509Certificate2 ServerCertificate { get; }
 
     /// <summary>The ES256 key the dev token minter signs with and the gateway validates with.</summary>
-    public EcSigningKey TokenSigningKey { get; private set; } = null!;
+    public EcSigningKey TokenSigningKey { get; }
 
     /// <summary>The ES256 key for attestations and receipts.</summary>
-    public EcSigningKey AttestationKey { get; private set; } = null!;
+    public EcSigningKey AttestationKey { get; }
 
     /// <summary>The node ticket master secret (32 bytes).</summary>
-    public byte[] TicketSecret { get; private set; } = [];
+    public byte[] TicketSecret { get; }
 
     /// <summary>The platform HMAC key for personal values (32 bytes).</summary>
-    public byte[] PlatformHmacKey { get; private set; } = [];
+    public byte[] PlatformHmacKey { get; }
 
     /// <summary>The Ed25519 seed (32 bytes) of the audit log's checkpoint signing key.</summary>
-    public byte[] CheckpointSeed { get; private set; } = [];
+    public byte[] CheckpointSeed { get; }
 
     /// <summary>Institutions that have a client certificate in the directory, sorted.</summary>
-    public IReadOnlyList<string> InstitutionIds { get; private set; } = [];
+    public IReadOnlyList<string> InstitutionIds { get; }
 
     /// <summary>Path of ca.crt.pem (what clients trust with <c>--ca</c>).</summary>
     public string CaCertificatePath => PathOf(DevKeyFiles.CaCertificate);
@@ -98,28 +106,35 @@ public sealed class DevKeyMaterial : IDisposable
     public static DevKeyMaterial Load(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        var material = new DevKeyMaterial(directory);
-        var missing = DevKeyFiles.Required.Where(name => !File.Exists(material.PathOf(name))).ToArray();
+        var fullPath = Path.GetFullPath(directory);
+        var missing = DevKeyFiles.Required.Where(name => !File.Exists(Path.Combine(fullPath, name))).ToArray();
         if (missing.Length > 0)
         {
             throw new FileNotFoundException(
-                $"Development key material in '{material.Directory}' is incomplete; missing: {string.Join(", ", missing)}. " +
-                $"Create it with `dg certs dev --out {material.Directory}`.");
+                $"Development key material in '{fullPath}' is incomplete; missing: {string.Join(", ", missing)}. " +
+                $"Create it with `dg certs dev --out {fullPath}`.");
+        }
+
+        var opened = new List<IDisposable>();
+        IDisposable Keep(IDisposable key)
+        {
+            opened.Add(key);
+            return key;
         }
 
         try
         {
-            material.LoadFiles();
-            return material;
+            return new DevKeyMaterial(fullPath, LoadFiles(fullPath, Keep));
         }
-        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
+        catch (Exception e)
         {
-            material.Dispose();
-            throw new InvalidDataException($"Development key material in '{material.Directory}' is unreadable: {e.Message}", e);
-        }
-        catch
-        {
-            material.Dispose();
+            // A half-loaded set must not leave private keys in memory.
+            opened.ForEach(key => key.Dispose());
+            if (e is CryptographicException or FormatException or ArgumentException)
+            {
+                throw new InvalidDataException($"Development key material in '{fullPath}' is unreadable: {e.Message}", e);
+            }
+
             throw;
         }
     }
@@ -139,38 +154,52 @@ public sealed class DevKeyMaterial : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        CaCertificate?.Dispose();
-        ServerCertificate?.Dispose();
-        TokenSigningKey?.Dispose();
-        AttestationKey?.Dispose();
+        CaCertificate.Dispose();
+        ServerCertificate.Dispose();
+        TokenSigningKey.Dispose();
+        AttestationKey.Dispose();
         CryptographicOperations.ZeroMemory(TicketSecret);
         CryptographicOperations.ZeroMemory(PlatformHmacKey);
         CryptographicOperations.ZeroMemory(CheckpointSeed);
     }
 
-    private void LoadFiles()
+    private static LoadedKeys LoadFiles(string directory, Func<IDisposable, IDisposable> keep)
     {
-        CaCertificate = X509Certificate2.CreateFromPem(File.ReadAllText(CaCertificatePath));
-        ServerCertificate = DevKeyMaterialWriter.UsableForTls(X509Certificate2.CreateFromPemFile(ServerCertificatePath, ServerKeyPath));
-        TokenSigningKey = EcSigningKey.FromPem(File.ReadAllText(TokenSigningKeyPath));
-        AttestationKey = EcSigningKey.FromPem(File.ReadAllText(AttestationKeyPath));
-        using (var published = EcVerificationKey.FromPublicPem(File.ReadAllText(TokenSigningPublicKeyPath)))
+        string PathIn(string name) => Path.Combine(directory, name);
+        var ca = (X509Certificate2)keep(X509Certificate2.CreateFromPem(File.ReadAllText(PathIn(DevKeyFiles.CaCertificate))));
+        var server = (X509Certificate2)keep(DevKeyMaterialWriter.UsableForTls(X509Certificate2.CreateFromPemFile(PathIn(DevKeyFiles.ServerCertificate), PathIn(DevKeyFiles.ServerKey))));
+        var tokenSigning = (EcSigningKey)keep(EcSigningKey.FromPem(File.ReadAllText(PathIn(DevKeyFiles.TokenSigningKey))));
+        var attestation = (EcSigningKey)keep(EcSigningKey.FromPem(File.ReadAllText(PathIn(DevKeyFiles.AttestationKey))));
+        using (var published = EcVerificationKey.FromPublicPem(File.ReadAllText(PathIn(DevKeyFiles.TokenSigningPublicKey))))
         {
-            if (published.KeyId != TokenSigningKey.KeyId)
+            if (published.KeyId != tokenSigning.KeyId)
             {
                 throw new CryptographicException($"{DevKeyFiles.TokenSigningPublicKey} is not the public half of {DevKeyFiles.TokenSigningKey}.");
             }
         }
 
-        TicketSecret = DevKeyMaterialWriter.ReadSecret(TicketSecretPath);
-        PlatformHmacKey = DevKeyMaterialWriter.ReadSecret(PlatformHmacKeyPath);
-        CheckpointSeed = DevKeyMaterialWriter.ReadSecret(CheckpointKeyPath);
-        InstitutionIds = System.IO.Directory.EnumerateFiles(Directory, DevKeyFiles.ClientPrefix + "*" + DevKeyFiles.CertificateSuffix)
+        var institutions = System.IO.Directory.EnumerateFiles(directory, DevKeyFiles.ClientPrefix + "*" + DevKeyFiles.CertificateSuffix)
             .Select(path => Path.GetFileName(path)[DevKeyFiles.ClientPrefix.Length..^DevKeyFiles.CertificateSuffix.Length])
             .Where(DevKeyMaterialWriter.IsValidInstitutionId)
             .Order(StringComparer.Ordinal)
             .ToArray();
+        return new LoadedKeys(
+            ca, server, tokenSigning, attestation,
+            DevKeyMaterialWriter.ReadSecret(PathIn(DevKeyFiles.TicketSecret)),
+            DevKeyMaterialWriter.ReadSecret(PathIn(DevKeyFiles.PlatformHmacKey)),
+            DevKeyMaterialWriter.ReadSecret(PathIn(DevKeyFiles.CheckpointKey)),
+            institutions);
     }
 
     private string PathOf(string fileName) => Path.Combine(Directory, fileName);
+
+    private sealed record LoadedKeys(
+        X509Certificate2 Ca,
+        X509Certificate2 Server,
+        EcSigningKey TokenSigning,
+        EcSigningKey Attestation,
+        byte[] TicketSecret,
+        byte[] PlatformHmacKey,
+        byte[] CheckpointSeed,
+        IReadOnlyList<string> InstitutionIds);
 }

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
+using DataGateway.Cryptography.Merkle;
 
 namespace DataGateway.Storage.Audit;
 
@@ -31,8 +31,6 @@ public static class AuditLeafEncoding
     public const int HashSizeInBytes = 32;
 
     private const uint NullMarker = uint.MaxValue;
-    private const byte LeafPrefix = 0x00;
-    private const byte ChainPrefix = 0x02;
 
     // Strict: a lone surrogate must fail loudly rather than silently become U+FFFD and break the round trip.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -98,31 +96,13 @@ public static class AuditLeafEncoding
     /// <summary>The RFC 9162 leaf hash, <c>SHA-256(0x00 || leaf)</c>.</summary>
     /// <param name="leaf">The leaf bytes.</param>
     /// <returns>The 32-byte leaf hash.</returns>
-    public static byte[] LeafHash(ReadOnlySpan<byte> leaf)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData([LeafPrefix]);
-        hash.AppendData(leaf);
-        return hash.GetHashAndReset();
-    }
+    public static byte[] LeafHash(ReadOnlySpan<byte> leaf) => MerkleHash.Leaf(leaf);
 
     /// <summary>The chain hash, <c>SHA-256(0x02 || previousHash || leafHash)</c>.</summary>
     /// <param name="previousHash">The previous entry's chain hash (32 bytes).</param>
     /// <param name="leafHash">This entry's leaf hash (32 bytes).</param>
     /// <returns>The 32-byte chain hash.</returns>
-    public static byte[] ChainHash(ReadOnlySpan<byte> previousHash, ReadOnlySpan<byte> leafHash)
-    {
-        if (previousHash.Length != HashSizeInBytes || leafHash.Length != HashSizeInBytes)
-        {
-            throw new ArgumentException($"Hashes must be {HashSizeInBytes} bytes.");
-        }
-
-        Span<byte> input = stackalloc byte[1 + (2 * HashSizeInBytes)];
-        input[0] = ChainPrefix;
-        previousHash.CopyTo(input[1..]);
-        leafHash.CopyTo(input[(1 + HashSizeInBytes)..]);
-        return SHA256.HashData(input);
-    }
+    public static byte[] ChainHash(ReadOnlySpan<byte> previousHash, ReadOnlySpan<byte> leafHash) => MerkleHash.Chain(previousHash, leafHash);
 
     /// <summary>Convenience: the chain hash of an entry at an index and timestamp after <paramref name="previousHash"/>.</summary>
     /// <param name="previousHash">The previous entry's chain hash.</param>

@@ -1,3 +1,5 @@
+using DataGateway.Cryptography.Merkle;
+
 namespace DataGateway.Storage.Merkle;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using DataGateway.Cryptography.Merkle;
 
 namespace DataGateway.Storage.Merkle;
 

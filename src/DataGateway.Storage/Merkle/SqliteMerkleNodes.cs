@@ -1,5 +1,6 @@
-using Microsoft.Data.Sqlite;
+using DataGateway.Cryptography.Merkle;
 using DataGateway.Storage.Audit;
+using Microsoft.Data.Sqlite;
 
 namespace DataGateway.Storage.Merkle;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using DataGateway.Core.Contracts;
 using DataGateway.Cryptography.Checkpoints;
+using DataGateway.Cryptography.Merkle;
 using DataGateway.Cryptography.Signing;
 using DataGateway.Storage.Audit;
 using DataGateway.Storage.Merkle;

@@ -50,20 +50,32 @@ public sealed class LeaseCacheTests
     }
 
     [Fact]
-    public async Task ConcurrentFirstUse_BuildsOnce()
+    public void ConcurrentFirstUse_BuildsOnce()
     {
         using var cache = new LeaseCache<string>(4, 100, _ => { });
         var builds = 0;
 
-        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+        // The first build waits until every thread has started asking, so the others ask while it runs.
+        using var asking = new CountdownEvent(16);
+        var threads = Enumerable.Range(0, 16).Select(_ => new Thread(() =>
         {
+            asking.Signal();
             using var lease = cache.Acquire("a", () =>
             {
                 Interlocked.Increment(ref builds);
-                Thread.Sleep(20);
+                asking.Wait(TimeSpan.FromSeconds(10));
                 return ("A", 1);
             });
-        }, TestContext.Current.CancellationToken)));
+        })).ToArray();
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
 
         Assert.Equal(1, builds);
     }

@@ -1,5 +1,5 @@
+using DataGateway.Cryptography.Merkle;
 using DataGateway.Storage.Audit;
-using DataGateway.Storage.Merkle;
 using DataGateway.Storage.Tests.Merkle;
 
 namespace DataGateway.Storage.Tests.Audit;

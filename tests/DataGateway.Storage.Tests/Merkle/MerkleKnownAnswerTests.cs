@@ -1,3 +1,4 @@
+using DataGateway.Cryptography.Merkle;
 using DataGateway.Storage.Merkle;
 
 namespace DataGateway.Storage.Tests.Merkle;

@@ -1,3 +1,4 @@
+using DataGateway.Cryptography.Merkle;
 using DataGateway.Storage.Merkle;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,3 +1,4 @@
+using DataGateway.Cryptography.Merkle;
 using DataGateway.Storage.Audit;
 using DataGateway.Storage.Merkle;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,4 @@
-using DataGateway.Storage.Merkle;
+using DataGateway.Cryptography.Merkle;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Security.Cryptography;
 
-namespace DataGateway.Storage.Merkle;
+namespace DataGateway.Cryptography.Merkle;
 
 /// <summary>The RFC 9162 §2.1.1 Merkle tree hashes over SHA-256.</summary>
 /// <remarks>
@@ -16,6 +16,7 @@ public static class MerkleHash
 
     private const byte LeafPrefix = 0x00;
     private const byte NodePrefix = 0x01;
+    private const byte ChainPrefix = 0x02;
 
     private static readonly byte[] Empty = SHA256.HashData([]);
 
@@ -31,6 +32,25 @@ public static class MerkleHash
         hash.AppendData([LeafPrefix]);
         hash.AppendData(data);
         return hash.GetHashAndReset();
+    }
+
+    /// <summary>
+    /// The audit log's hash-chain link <c>SHA-256(0x02 || previousHash || leafHash)</c>: each entry's hash
+    /// (what receipts carry as <c>entryHash</c>) binds its leaf to everything before it.
+    /// </summary>
+    /// <exception cref="ArgumentException">A hash is not 32 bytes.</exception>
+    public static byte[] Chain(ReadOnlySpan<byte> previousHash, ReadOnlySpan<byte> leafHash)
+    {
+        if (previousHash.Length != HashSizeInBytes || leafHash.Length != HashSizeInBytes)
+        {
+            throw new ArgumentException($"Hashes must be {HashSizeInBytes} bytes.");
+        }
+
+        Span<byte> input = stackalloc byte[1 + (2 * HashSizeInBytes)];
+        input[0] = ChainPrefix;
+        previousHash.CopyTo(input[1..]);
+        leafHash.CopyTo(input[(1 + HashSizeInBytes)..]);
+        return SHA256.HashData(input);
     }
 
     /// <summary>The interior node hash <c>SHA-256(0x01 || left || right)</c>.</summary>

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace DataGateway.Storage.Merkle;
+namespace DataGateway.Cryptography.Merkle;
 
 /// <summary>
 /// Verifies RFC 9162 inclusion (§2.1.3.2) and consistency (§2.1.4.2) proofs. Pure functions: they never throw,

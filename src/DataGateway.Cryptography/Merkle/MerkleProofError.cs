@@ -1,4 +1,4 @@
-namespace DataGateway.Storage.Merkle;
+namespace DataGateway.Cryptography.Merkle;
 
 /// <summary>Why a Merkle proof was refused; <see cref="None"/> means it verified.</summary>
 public enum MerkleProofError
