@@ -23,7 +23,7 @@ if (args.FirstOrDefault() == "audit")
     return 0;
 }
 
-var (full, noConsent, bare) = await VerificationBench.RunAsync(options);
+var (full, noConsent, bare, entriesPerCommit) = await VerificationBench.RunAsync(options);
 var report = string.Create(CultureInfo.InvariantCulture, $"""
     | route ({options.Connections} connections, {options.Duration.TotalSeconds:0} s, {Environment.ProcessorCount} cores) | requests/s | p50 ms | p99 ms | non-200 | server CPU µs/request |
     |---|---:|---:|---:|---:|---:|
@@ -33,6 +33,7 @@ var report = string.Create(CultureInfo.InvariantCulture, $"""
 
     consent step: median {noConsent.P50Ms:0.00} ms without, {full.P50Ms:0.00} ms with: {(full.P50Ms / noConsent.P50Ms - 1) * 100:+0.0;-0.0}% (target <= +10%)
     throughput ratio full/bare: {full.RequestsPerSecond / bare.RequestsPerSecond:0.00} (target >= 0.50); p99 ratio full/bare: {full.P99Ms / bare.P99Ms:0.00} (target < 4)
+    audit group commit: {entriesPerCommit:0.0} entries per transaction (intent and outcome of every request, all routes)
     """);
 Console.WriteLine(report);
 return full.Failures == 0 && noConsent.Failures == 0 && bare.Failures == 0 ? 0 : 1;

@@ -9,6 +9,7 @@ using DataGateway.Dataset.Storage;
 using DataGateway.Gateway.Authentication;
 using DataGateway.Gateway.Hosting;
 using DataGateway.Node;
+using DataGateway.Storage.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ internal static class VerificationBench
     /// <summary>Purpose whose policy copy says <c>consentRequired: false</c>: the same pipeline without step 3, for the consent figure.</summary>
     private const string NoConsentPurpose = "post-loan";
 
-    public static async Task<(LoadResult Full, LoadResult NoConsent, LoadResult Bare)> RunAsync(BenchOptions options)
+    public static async Task<(LoadResult Full, LoadResult NoConsent, LoadResult Bare, double EntriesPerCommit)> RunAsync(BenchOptions options)
     {
         var work = Path.Combine(Path.GetTempPath(), "dg-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Console.Error.WriteLine($"bench: preparing {options.Enterprises:N0} enterprises in {work}");
@@ -100,7 +101,9 @@ internal static class VerificationBench
         var bareResult = WrkLoad.IsAvailable
             ? await WrkLoad.RunAsync("bare YARP route", new Uri(bare.Urls.First()), token, subjects, options.Connections, options.Warmup, options.Duration)
             : await LoadGenerator.RunAsync("bare YARP route", new Uri(bare.Urls.First()), Verification, options.Connections, options.Warmup, options.Duration);
-        return (full, noConsent, bareResult);
+        // How well group commit groups: every durable append of the run shares its fsync with this many others.
+        var log = (SqliteAuditLog)gateway.Services.GetRequiredService<IAuditLog>();
+        return (full, noConsent, bareResult, log.Count / (double)Math.Max(1, log.CommitCount));
     }
 
     private static LoadResult MedianRound(List<LoadResult> rounds) => rounds.OrderBy(r => r.P50Ms).ElementAt(rounds.Count / 2);

@@ -23,7 +23,7 @@ public sealed class MerkleTreeStore : IDisposable
     {
         _connection = connection;
         _frontier = frontier;
-        _insert = MerkleSchema.CreateCommand(connection, MerkleSchema.Insert, "$level", "$idx", "$hash");
+        _insert = MerkleSchema.CreateCommand(connection, MerkleSchema.Insert, "$pos", "$level", "$idx", "$hash");
         _insert.Prepare();
     }
 
@@ -108,9 +108,10 @@ public sealed class MerkleTreeStore : IDisposable
 
     private void Insert(int level, long index, byte[] hash)
     {
-        _insert.Parameters[0].Value = level;
-        _insert.Parameters[1].Value = index;
-        _insert.Parameters[2].Value = hash;
+        _insert.Parameters[0].Value = MerkleSchema.Position(level, index);
+        _insert.Parameters[1].Value = level;
+        _insert.Parameters[2].Value = index;
+        _insert.Parameters[3].Value = hash;
         _insert.ExecuteNonQuery();
     }
 }

@@ -12,7 +12,7 @@ internal sealed class SqliteMerkleNodes : IMerkleNodeSource, IDisposable
     public SqliteMerkleNodes(SqliteConnection connection, long size, SqliteTransaction? transaction = null)
     {
         Size = size;
-        _select = MerkleSchema.CreateCommand(connection, MerkleSchema.SelectNode, "$level", "$idx");
+        _select = MerkleSchema.CreateCommand(connection, MerkleSchema.SelectNode, "$pos");
         _select.Transaction = transaction;
         _select.Prepare();
     }
@@ -21,8 +21,7 @@ internal sealed class SqliteMerkleNodes : IMerkleNodeSource, IDisposable
 
     public byte[] GetNode(int level, long index)
     {
-        _select.Parameters[0].Value = level;
-        _select.Parameters[1].Value = index;
+        _select.Parameters[0].Value = MerkleSchema.Position(level, index);
         // A missing or short node means the table was edited behind the log's back: fail as corrupt, never guess.
         if (_select.ExecuteScalar() is not byte[] { Length: MerkleHash.HashSizeInBytes } hash)
         {

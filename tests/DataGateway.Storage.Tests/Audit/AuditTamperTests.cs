@@ -57,7 +57,7 @@ public sealed class AuditTamperTests
     }
 
     [Fact]
-    public async Task Insert_IsRefusedByTheUniquePrevHash_WhenARowIsDuplicatedVerbatimUnderANewSeq()
+    public async Task Insert_IsRefusedByTheLinkTrigger_WhenARowIsDuplicatedVerbatimUnderANewSeq()
     {
         using var db = await CreateLogAsync();
         using var raw = db.OpenRaw();
@@ -65,6 +65,21 @@ public sealed class AuditTamperTests
         var ex = Assert.Throws<SqliteException>(() => Exec(raw, CopyRowSql(sourceSeq: 3, newSeq: Entries, prevHash: "prev_hash")));
 
         Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.True(AuditChainVerifier.Verify(db.Path).Ok);
+    }
+
+    [Theory]
+    [InlineData(Entries + 5, "(SELECT entry_hash FROM audit_entries WHERE seq = 2)")] // a gap: no predecessor to link to
+    [InlineData(Entries, "zeroblob(32)")] // the genesis link is for seq 0 only
+    [InlineData(Entries, "(SELECT entry_hash FROM audit_entries WHERE seq = 2)")] // a second branch off an old entry
+    public async Task Insert_IsRefusedByTheLinkTrigger_WhenTheRowDoesNotExtendTheChain(int newSeq, string prevHash)
+    {
+        using var db = await CreateLogAsync();
+        using var raw = db.OpenRaw();
+
+        var ex = Assert.Throws<SqliteException>(() => Exec(raw, CopyRowSql(sourceSeq: 3, newSeq: newSeq, prevHash: prevHash)));
+
+        Assert.Equal(19, ex.SqliteErrorCode);
         Assert.True(AuditChainVerifier.Verify(db.Path).Ok);
     }
 

@@ -167,6 +167,79 @@ public sealed class MerkleTreeStoreTests : IDisposable
     }
 
     [Fact]
+    public void Append_WritesNodesInPostOrder_SoEveryCommitOnlyExtendsTheTable()
+    {
+        using var connection = Open();
+        using (var store = MerkleTreeStore.Open(connection))
+        {
+            foreach (var batch in new[] { _leaves[..1], _leaves[1..3], _leaves[3..77], _leaves[77..] })
+            {
+                var before = MaxPosition(connection);
+                AppendCommitted(connection, store, batch);
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT MIN(pos) FROM merkle_nodes WHERE pos > $before";
+                command.Parameters.AddWithValue("$before", before);
+                Assert.Equal(before + 1, (long)command.ExecuteScalar()!);
+            }
+        }
+
+        // Positions are dense from 0 in completion order: row k is the k-th subtree the frontier closed.
+        var completed = new List<(int Level, long Index)>();
+        var frontier = new MerkleFrontier();
+        foreach (var leaf in _leaves)
+        {
+            frontier.Append(leaf, (level, index, _) => completed.Add((level, index)));
+        }
+
+        using var rows = connection.CreateCommand();
+        rows.CommandText = "SELECT pos, level, idx FROM merkle_nodes ORDER BY pos";
+        using var reader = rows.ExecuteReader();
+        var k = 0;
+        while (reader.Read())
+        {
+            Assert.Equal(k, reader.GetInt64(0));
+            Assert.Equal(completed[k], (reader.GetInt32(1), reader.GetInt64(2)));
+            Assert.Equal(k, MerkleSchema.Position(completed[k].Level, completed[k].Index));
+            k++;
+        }
+
+        Assert.Equal(completed.Count, k);
+    }
+
+    [Fact]
+    public void Open_DropsATreeOfTheEarlierLevelIndexLayout_SoTheWriterRebuildsIt()
+    {
+        using var connection = Open();
+        Execute(connection, "CREATE TABLE merkle_nodes (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID");
+        Execute(connection, "INSERT INTO merkle_nodes VALUES (0, 0, x'00'), (0, 1, x'01'), (1, 0, x'02')");
+
+        using var store = MerkleTreeStore.Open(connection);
+
+        Assert.Equal(0, store.Size);
+        AppendCommitted(connection, store, _leaves[..5]);
+        Assert.Equal(NaiveMerkle.Mth(_leaves, 0, 5), store.Root());
+    }
+
+    [Theory]
+    [InlineData("UPDATE merkle_nodes SET level = 1 WHERE pos = (SELECT MAX(pos) FROM merkle_nodes)")]
+    [InlineData("UPDATE merkle_nodes SET idx = idx + 1 WHERE pos = (SELECT MAX(pos) FROM merkle_nodes)")]
+    [InlineData("UPDATE merkle_nodes SET pos = pos + 1 WHERE pos = (SELECT MAX(pos) FROM merkle_nodes)")]
+    [InlineData("UPDATE merkle_nodes SET level = 70 WHERE pos = (SELECT MAX(pos) FROM merkle_nodes)")]
+    public void Open_ReportsCorruption_WhenTheLastNodesPositionDisagreesWithItsLevelAndIndex(string tamper)
+    {
+        using var connection = Open();
+        using (var store = MerkleTreeStore.Open(connection))
+        {
+            AppendCommitted(connection, store, _leaves[..12]);
+        }
+
+        Execute(connection, tamper);
+
+        Assert.Throws<AuditCorruptException>(() => MerkleTreeStore.Open(connection));
+        Assert.Throws<AuditCorruptException>(() => new MerkleTreeReader(connection));
+    }
+
+    [Fact]
     public void Reader_RefusesSizesBeyondTheStoredTree_AndReportsTamperedNodesAsCorrupt()
     {
         using var connection = Open();
@@ -212,6 +285,13 @@ public sealed class MerkleTreeStoreTests : IDisposable
         var staged = store.Append(transaction, leaves);
         transaction.Commit();
         store.Commit(staged);
+    }
+
+    private static long MaxPosition(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(pos), -1) FROM merkle_nodes";
+        return (long)command.ExecuteScalar()!;
     }
 
     private static void Execute(SqliteConnection connection, string sql)
