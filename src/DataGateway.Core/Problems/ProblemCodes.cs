@@ -59,6 +59,8 @@ public static class ProblemCodes
     public static readonly ProblemCode RateLimited = new("rate_limited", 429, "Too many requests.");
     public static readonly ProblemCode QueryLimitExceeded = new("query_limit_exceeded", 429, "The query limit for this subject and predicate is used up for the period.");
     public static readonly ProblemCode BudgetExhausted = new("budget_exhausted", 429, "The privacy budget for the period is used up.");
+    /// <summary>Never sent: the client is gone. The audit outcome of a request whose client left before its answer (nginx's 499).</summary>
+    public static readonly ProblemCode ClientClosedRequest = new("client_closed_request", 499, "The client closed the connection before the answer was ready; nothing was released.");
     public static readonly ProblemCode InternalError = new("internal_error", 500, "The gateway failed to process the request.");
     public static readonly ProblemCode EgressViolation = new("egress_violation", 502, "The data node returned a response outside the result schema; nothing was released.");
     public static readonly ProblemCode NodeUnavailable = new("node_unavailable", 503, "The data node holding the subject could not answer.");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DataGateway.Core.Problems;
 using DataGateway.Gateway.Authentication;
 using DataGateway.Storage.Audit;
 using Microsoft.AspNetCore.Http;
@@ -73,6 +74,16 @@ internal sealed class AuditDraft
     /// committed before the node call, so no node computes for a query the log has not recorded.
     /// </summary>
     public AuditEntry Intent(long latencyMicros) => Complete(IntentDecision, "forwarding", null, latencyMicros);
+
+    /// <summary>
+    /// The decision a refusal is logged under: <c>failed</c> when the gateway or a node could not answer, or the
+    /// client left before the answer; <c>denied</c> when the request itself was not allowed.
+    /// </summary>
+    public static string DecisionFor(ProblemCode code) =>
+        code.Status >= 500 || code == ProblemCodes.ClientClosedRequest ? "failed" : "denied";
+
+    /// <summary>The outcome entry of a refused request: its decision and problem code, no result digest.</summary>
+    public AuditEntry Refused(ProblemCode code, long latencyMicros) => Complete(DecisionFor(code), code.Code, null, latencyMicros);
 
     public AuditEntry Complete(string decision, string reason, string? resultDigest, long latencyMicros) => new()
     {

@@ -20,6 +20,9 @@ internal static partial class GatewayLog
     [LoggerMessage(2002, LogLevel.Warning, "Node {Node} unavailable: {Error}")]
     public static partial void NodeUnavailable(ILogger logger, string node, string error);
 
+    [LoggerMessage(2003, LogLevel.Information, "Client closed the request before node {Node} answered; nothing was released")]
+    public static partial void ClientClosedRequest(ILogger logger, string node);
+
     [LoggerMessage(3001, LogLevel.Error, "Audit log unavailable; request refused")]
     public static partial void AuditUnavailable(ILogger logger, Exception exception);
 

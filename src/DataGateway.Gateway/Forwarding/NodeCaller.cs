@@ -43,7 +43,8 @@ internal sealed class NodeCaller(IHttpForwarder forwarder, NodeTicketCodec ticke
 
     /// <summary>
     /// Sends <paramref name="nodeBody"/> to <paramref name="path"/> on <paramref name="destination"/>
-    /// with a fresh ticket. A transport failure is <c>502 node_unavailable</c>.
+    /// with a fresh ticket. A transport failure is <c>503 node_unavailable</c>; a call cut short because the
+    /// client left is <c>client_closed_request</c>, for the audit outcome (there is nobody to answer).
     /// </summary>
     /// <remarks>
     /// Uses the request's <see cref="HttpContext"/> as YARP's carrier (its body is replaced by the node
@@ -60,6 +61,14 @@ internal sealed class NodeCaller(IHttpForwarder forwarder, NodeTicketCodec ticke
         var exchange = new NodeExchange(path, nodeBody, ticket, maxResponseBytes);
         NodeTransformer.PrepareRequest(context, exchange);
         var error = await forwarder.SendAsync(context, destination.Address, destination.Client, NodeRequestConfig, NodeTransformer.Instance, context.RequestAborted);
+        if (error != ForwarderError.None && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left and YARP cancelled the node call: the node is fine, and an operator paged for
+            // "node unavailable" on every impatient client would learn to ignore the page.
+            GatewayLog.ClientClosedRequest(logger, destination.Id);
+            throw new AdmissionException(ProblemCodes.ClientClosedRequest);
+        }
+
         if (error != ForwarderError.None)
         {
             GatewayLog.NodeUnavailable(logger, destination.Id, error.ToString());

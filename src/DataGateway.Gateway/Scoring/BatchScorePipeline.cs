@@ -163,7 +163,7 @@ internal sealed class BatchScorePipeline(
         {
             if (subject.Refusal is { } refusal)
             {
-                await audit.RecordAsync(subject.Draft.Complete(refusal.Status >= 500 ? "failed" : "denied", refusal.Code, null, ScoringRefusal.MicrosSince(started)));
+                await audit.RecordAsync(subject.Draft.Refused(refusal, ScoringRefusal.MicrosSince(started)));
                 return Failed(shown, refusal);
             }
 
@@ -203,7 +203,7 @@ internal sealed class BatchScorePipeline(
         try
         {
             await Task.WhenAll(subjects.Select(s => audit.RecordAsync(
-                s.Draft.Complete(s.Refusal!.Status >= 500 ? "failed" : "denied", s.Refusal.Code, null, ScoringRefusal.MicrosSince(started)))));
+                s.Draft.Refused(s.Refusal!, ScoringRefusal.MicrosSince(started)))));
         }
         catch (AdmissionException unavailable)
         {

@@ -23,7 +23,7 @@ internal static class ScoringRefusal
         {
             try
             {
-                await audit.RecordAsync(draft.Complete(code.Status >= 500 ? "failed" : "denied", code.Code, null, MicrosSince(started)));
+                await audit.RecordAsync(draft.Refused(code, MicrosSince(started)));
             }
             catch (AdmissionException unavailable)
             {

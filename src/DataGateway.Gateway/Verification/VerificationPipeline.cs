@@ -133,10 +133,9 @@ internal sealed class VerificationPipeline(
     {
         if (code != ProblemCodes.AuditUnavailable)
         {
-            var decision = code.Status >= 500 ? "failed" : "denied";
             try
             {
-                await audit.RecordAsync(draft.Complete(decision, code.Code, null, MicrosSince(started)));
+                await audit.RecordAsync(draft.Refused(code, MicrosSince(started)));
             }
             catch (AdmissionException unavailable)
             {
@@ -146,7 +145,7 @@ internal sealed class VerificationPipeline(
             }
         }
 
-        GatewayMetrics.Verifications.WithLabels(code.Status >= 500 ? "failed" : "denied", code.Code).Inc();
+        GatewayMetrics.Verifications.WithLabels(AuditDraft.DecisionFor(code), code.Code).Inc();
         context.Features.Set<NodeExchange?>(null);
         context.Response.Clear();
         await Problem.WriteAsync(context, code, detail, retryAfter);

@@ -16,13 +16,21 @@ public static class ProblemErrorHandling
     /// <summary>Adds the exception handler and status-code problems to the pipeline.</summary>
     public static IApplicationBuilder UseProblemErrors(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler(errorApp => errorApp.Run(context =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var code = error is BadHttpRequestException bad ? ForStatus(bad.StatusCode) : ProblemCodes.InternalError;
-            context.Response.Clear();
-            return Problem.WriteAsync(context, code);
-        }));
+            ExceptionHandler = context =>
+            {
+                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var code = error is BadHttpRequestException bad ? ForStatus(bad.StatusCode) : ProblemCodes.InternalError;
+                context.Response.Clear();
+                return Problem.WriteAsync(context, code);
+            },
+
+            // A malformed or cut-short request is the client's doing (a gateway abandoning a node call when its own
+            // client left ends every such body early): an error with a stack trace per occurrence would bury real
+            // faults. Kestrel still logs bad requests at debug level.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages(context =>
         {
             var response = context.HttpContext.Response;

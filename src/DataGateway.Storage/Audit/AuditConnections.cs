@@ -8,14 +8,10 @@ internal static class AuditConnections
     // SQLite's default; set explicitly so WAL growth stays bounded (RELIABILITY.md C6).
     private const int WalAutoCheckpointPages = 1000;
 
-    // 64 MiB instead of SQLite's 2 MiB: the subject index takes one random page per entry, and with the small cache
-    // every commit re-read evicted index pages from the OS (pread was a twentieth of the writer's CPU).
-    private const int WriterCacheKibibytes = 64 * 1024;
-
     /// <summary>Opens the single writer connection: WAL, synchronous=FULL (read back), busy timeout, schema.</summary>
     /// <exception cref="InvalidOperationException">The database refuses WAL or synchronous=FULL.</exception>
     public static SqliteConnection OpenWriter(string databasePath, TimeSpan busyTimeout) =>
-        DurableSqlite.OpenWriter(databasePath, "audit database", busyTimeout, $"PRAGMA wal_autocheckpoint={WalAutoCheckpointPages}; PRAGMA cache_size=-{WriterCacheKibibytes};" + AuditSchema.CreateTable);
+        DurableSqlite.OpenWriter(databasePath, "audit database", busyTimeout, $"PRAGMA wal_autocheckpoint={WalAutoCheckpointPages};" + AuditSchema.CreateTable);
 
     /// <summary>Opens a short-lived read-only connection.</summary>
     public static SqliteConnection OpenReader(string databasePath, TimeSpan busyTimeout) => DurableSqlite.OpenReader(databasePath, busyTimeout);
