@@ -48,7 +48,7 @@ public sealed class ClientAbortTests
         Assert.Equal("failed", (string?)outcome["decision"]);
         Assert.Equal("client_closed_request", (string?)outcome["reason"]);
         Assert.Null(outcome["result_digest"]);
-        var gatewayLog = await ReadLogsAsync(harness.LogDirectory!, "gateway", ct);
+        var gatewayLog = await HostLogs.ReadAsync(harness.LogDirectory!, "gateway", ct);
         Assert.Contains("Client closed the request before node", gatewayLog, StringComparison.Ordinal);
         Assert.DoesNotContain("unavailable", gatewayLog, StringComparison.Ordinal);
     }
@@ -81,7 +81,7 @@ public sealed class ClientAbortTests
             await harness.DisposeAsync();
         }
 
-        var nodeLog = await ReadLogsAsync(harness.LogDirectory!, "node", ct);
+        var nodeLog = await HostLogs.ReadAsync(harness.LogDirectory!, "node", ct);
         Assert.Contains("Refused a node request", nodeLog, StringComparison.Ordinal);
         Assert.DoesNotContain("BadHttpRequestException", nodeLog, StringComparison.Ordinal);
         Assert.DoesNotContain("unhandled exception", nodeLog, StringComparison.OrdinalIgnoreCase);
@@ -102,16 +102,5 @@ public sealed class ClientAbortTests
         }
 
         return probe() ?? throw new TimeoutException("The condition did not hold within 10 s.");
-    }
-
-    private static async Task<string> ReadLogsAsync(string directory, string component, CancellationToken ct)
-    {
-        var texts = new List<string>();
-        foreach (var file in Directory.GetFiles(directory, component + "-*.json"))
-        {
-            texts.Add(await File.ReadAllTextAsync(file, ct));
-        }
-
-        return string.Join('\n', texts);
     }
 }

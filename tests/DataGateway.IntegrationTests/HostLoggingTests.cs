@@ -39,24 +39,13 @@ public sealed class HostLoggingTests
             await harness.DisposeAsync(); // flushes each host's own buffered file sink
         }
 
-        var nodeLog = await ReadAsync(logs, "node", ct);
-        var gatewayLog = await ReadAsync(logs, "gateway", ct);
+        var nodeLog = await HostLogs.ReadAsync(logs, "node", ct);
+        var gatewayLog = await HostLogs.ReadAsync(logs, "gateway", ct);
         Assert.Contains("Refused a node request", nodeLog, StringComparison.Ordinal);
         Assert.DoesNotContain("Refused a node request", gatewayLog, StringComparison.Ordinal);
         Assert.Contains("Authentication failed", gatewayLog, StringComparison.Ordinal);
         Assert.DoesNotContain("Authentication failed", nodeLog, StringComparison.Ordinal);
         Assert.DoesNotContain("\"component\":\"gateway\"", nodeLog, StringComparison.Ordinal);
         Assert.DoesNotContain("\"component\":\"node\"", gatewayLog, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> ReadAsync(string directory, string component, CancellationToken ct)
-    {
-        var texts = new List<string>();
-        foreach (var file in Directory.GetFiles(directory, component + "-*.json"))
-        {
-            texts.Add(await File.ReadAllTextAsync(file, ct));
-        }
-
-        return string.Join('\n', texts);
     }
 }

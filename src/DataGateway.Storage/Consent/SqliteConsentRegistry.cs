@@ -104,11 +104,14 @@ public sealed class SqliteConsentRegistry : IConsentRegistry
         await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            await _writer.DisposeAsync().ConfigureAwait(false);
+            // Readers first: SQLite checkpoints and removes the WAL only when the last connection to close
+            // can write, so closing the writer first left consent.db-wal behind after every clean stop.
             while (_readers.TryTake(out var reader))
             {
                 reader.Dispose();
             }
+
+            await _writer.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {

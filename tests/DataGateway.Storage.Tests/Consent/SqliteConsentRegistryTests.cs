@@ -105,6 +105,21 @@ public sealed class SqliteConsentRegistryTests : IAsyncLifetime
         Assert.Equal("wal", command.ExecuteScalar());
     }
 
+    [Fact]
+    public async Task Dispose_CheckpointsAndRemovesTheWal_AfterReadsAndWrites()
+    {
+        await _registry.AddAsync(Grant("cns_w"), Ct);
+        await _registry.FindAsync("cns_w", Ct); // opens a pooled reader connection that outlives the write
+        Assert.True(File.Exists(_path + "-wal"));
+
+        await _registry.DisposeAsync();
+
+        // A clean stop leaves the database whole in its main file.
+        Assert.False(File.Exists(_path + "-wal"));
+        await using var reopened = SqliteConsentRegistry.Open(_path);
+        Assert.NotNull(await reopened.FindAsync("cns_w", Ct));
+    }
+
     private static ConsentGrant Grant(string id, int? maxQueries = null) => new()
     {
         Id = id,
