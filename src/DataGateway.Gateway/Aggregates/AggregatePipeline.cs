@@ -27,16 +27,19 @@ namespace DataGateway.Gateway.Aggregates;
 /// <remarks>
 /// <code>
 /// bank --HTTPS+JWT--> [1 authenticate] -> [2 admit] -> [3 cache?] --hit--> [8 audit] -> [9 release]
-///      -> [4 reserve ε, durable] -> [5 ticket + 6 forward to EVERY node] --> nodes (exact partials per group)
-///      -> [7 egress guard per node] -> [8 combine, noise + suppress every domain group, cache, audit] -> [9 release]
+///      -> [4a audit intent, durable] -> [4b reserve ε, durable] -> [5 ticket + 6 forward to EVERY node]
+///      --> nodes (exact partials per group) -> [7 egress guard per node]
+///      -> [8 combine, noise + suppress every domain group, cache, audit] -> [9 release]
 /// </code>
 /// Step 3: an identical query (same hash) in the same period gets the stored answer at no cost,
-/// never fresh noise for free (RELIABILITY.md D8). Step 4 is one conditional UPDATE, committed
-/// before any node computes (D1, C3); it is never refunded: a failure after it (node down,
-/// egress violation, audit store down) keeps the reservation spent. That is deliberate: whether
-/// anything leaked cannot be known once a node computed, and the answer is cached before the
-/// audit write, so a retry after an audit outage (A9) returns the same paid-for answer for free.
-/// Refusals before step 4 spend nothing. Every request is audited with kind <c>aggregate</c>, the
+/// never fresh noise for free (RELIABILITY.md D8). Step 4a is audit-before-forward (RELIABILITY.md
+/// design consequence 1): no node computes for a query the log has not recorded, and it comes before
+/// the reservation so that a log that cannot record refuses with nothing spent. Step 4b is one
+/// conditional UPDATE, committed before any node computes (D1, C3); it is never refunded: a failure
+/// after it (node down, egress violation, audit store down) keeps the reservation spent. That is
+/// deliberate: whether anything leaked cannot be known once a node computed, and the answer is cached
+/// before the outcome's audit write, so a retry after an audit outage (A9) returns the same paid-for
+/// answer for free. Refusals before step 4b spend nothing. Every request is audited with kind <c>aggregate</c>, the
 /// query hash and epsilon (in the entry's term list), never a value.
 /// </remarks>
 internal sealed class AggregatePipeline(
@@ -93,7 +96,17 @@ internal sealed class AggregatePipeline(
                 return;
             }
 
-            // :: Step 4 reserve epsilon: one conditional UPDATE, durable before any node computes.
+            // :: Step 4a make the intent durable: before anything is spent or any node computes.
+            var destinations = router.All();
+            if (destinations.Count == 0)
+            {
+                throw new AdmissionException(ProblemCodes.NodeUnavailable);
+            }
+
+            draft.Node = string.Join(',', destinations.Select(d => d.Id));
+            await audit.RecordAsync(draft.Intent(MicrosSince(started)));
+
+            // :: Step 4b reserve epsilon: one conditional UPDATE, durable before any node computes.
             var reservation = await Ledger(() => ledger.TryReserveAsync(
                 institution.Id, period, query.Epsilon.MicroUnits, rules.BudgetCap.MicroUnits, draft.QueryHash, now, CancellationToken.None));
             if (!reservation.Reserved)
@@ -104,7 +117,7 @@ internal sealed class AggregatePipeline(
             draft.Predicates = [.. draft.Predicates, "spent:" + query.Epsilon];
 
             // :: Steps 5-6 ticket and forward to every node: each returns exact partials of its own records.
-            var partials = await CallEveryNodeAsync(context, draft, query, nodeBody, institution.Id);
+            var partials = await CallEveryNodeAsync(context, draft, destinations, query, nodeBody, institution.Id);
 
             // :: Step 8 noise and suppress every group of the public domain; cache before the audit write.
             var groups = AggregateRelease.Compute(query, partials, mechanism, rules.Suppression);
@@ -125,15 +138,8 @@ internal sealed class AggregatePipeline(
     }
 
     private async Task<Dictionary<string, PartialAggregate>> CallEveryNodeAsync(
-        HttpContext context, AuditDraft draft, AdmittedAggregate query, byte[] nodeBody, string institution)
+        HttpContext context, AuditDraft draft, IReadOnlyList<NodeDestination> destinations, AdmittedAggregate query, byte[] nodeBody, string institution)
     {
-        var destinations = router.All();
-        if (destinations.Count == 0)
-        {
-            throw new AdmissionException(ProblemCodes.NodeUnavailable);
-        }
-
-        draft.Node = string.Join(',', destinations.Select(d => d.Id));
         var claims = new NodeCaller.TicketClaims(institution, NodeCaller.NoSubject, query.Purpose ?? StatisticsPurpose, TicketKind, null);
 
         // NodeCaller carries one exchange per HttpContext, so each node gets its own carrier
