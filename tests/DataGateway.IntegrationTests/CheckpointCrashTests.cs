@@ -58,12 +58,7 @@ public sealed class CheckpointCrashTests
             using var headRequest = new HttpRequestMessage(HttpMethod.Get, "/v1/audit/tree-head");
             headRequest.Headers.Authorization = new("Bearer", Token("auditor"));
             var pending = client.SendAsync(headRequest, ct); // never answers: the writer is paused until killed
-            for (var i = 0; i < 1500 && !File.Exists(marker); i++)
-            {
-                await Task.Delay(20, ct);
-            }
-
-            Assert.True(File.Exists(marker), $"the checkpoint writer never reached {step}");
+            await Eventually.TrueAsync(() => File.Exists(marker), TimeSpan.FromSeconds(30), $"the checkpoint writer never reached {step}", ct);
             await second.KillAsync();
             await Assert.ThrowsAnyAsync<Exception>(() => pending);
         }

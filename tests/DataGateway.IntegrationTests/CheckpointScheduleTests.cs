@@ -93,18 +93,8 @@ public sealed class CheckpointScheduleTests : IAsyncLifetime
         await AuditSteps.VerifyAsync(_harness.Client, GroundTruth.All[65].Uscc, token);
     }
 
-    // Polls a condition the gateway's background schedule makes true; the bound only stops a broken test.
-    private async Task EventuallyAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-            if (i % 50 == 49)
-            {
-                _time.Advance(TimeSpan.FromSeconds(1)); // a tick may have been consumed before the change it waits for
-            }
-        }
-
-        Assert.True(condition());
-    }
+    // The schedule's ticks come from the fake clock: each second of waiting advances it, since a tick may
+    // have been consumed before the change it waits for.
+    private Task EventuallyAsync(Func<bool> condition) => Eventually.TrueAsync(
+        condition, TimeSpan.FromSeconds(10), "the checkpoint schedule's state", TestContext.Current.CancellationToken, () => _time.Advance(TimeSpan.FromSeconds(1)));
 }

@@ -30,13 +30,14 @@ public sealed class ClientAbortTests
             using var request = harness.Post(
                 "/v1/verifications", new { subject = Subject, purpose = "pre-loan", checks = new[] { new { predicate = "ent.active" } } }, harness.TokenFor());
             var pending = harness.Client.SendAsync(request, leaving.Token);
-            await EventuallyAsync(() => stub.Requests.IsEmpty ? null : stub.Requests, ct);
+            await Eventually.TrueAsync(() => !stub.Requests.IsEmpty, TimeSpan.FromSeconds(10), "the node received the request", ct);
 
             await leaving.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
 
-            outcome = await EventuallyAsync(
-                () => AuditReader.ReadAll(harness.AuditDatabasePath).LastOrDefault(e => (string?)e["kind"] == "verification" && (string?)e["decision"] != "intent"), ct);
+            outcome = await Eventually.ValueAsync(
+                () => AuditReader.ReadAll(harness.AuditDatabasePath).LastOrDefault(e => (string?)e["kind"] == "verification" && (string?)e["decision"] != "intent"),
+                TimeSpan.FromSeconds(10), "the outcome entry", ct);
         }
         finally
         {
@@ -85,22 +86,5 @@ public sealed class ClientAbortTests
         Assert.Contains("Refused a node request", nodeLog, StringComparison.Ordinal);
         Assert.DoesNotContain("BadHttpRequestException", nodeLog, StringComparison.Ordinal);
         Assert.DoesNotContain("unhandled exception", nodeLog, StringComparison.OrdinalIgnoreCase);
-    }
-
-    // Polls for what another thread (the gateway's pipeline, the audit writer) brings about; the bound only stops a broken test.
-    private static async Task<T> EventuallyAsync<T>(Func<T?> probe, CancellationToken ct)
-        where T : class
-    {
-        for (var i = 0; i < 500; i++)
-        {
-            if (probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(20, ct);
-        }
-
-        return probe() ?? throw new TimeoutException("The condition did not hold within 10 s.");
     }
 }

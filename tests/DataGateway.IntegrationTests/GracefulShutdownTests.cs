@@ -34,7 +34,7 @@ public sealed class GracefulShutdownTests
             using var stop = new CancellationTokenSource();
             var load = Enumerable.Range(0, Clients).Select(c => VerificationLoad.RunAsync(client, token, c, acknowledged, statuses, stop.Token)).ToArray();
             // SIGTERM once answers are flowing, so that requests are in flight when it arrives.
-            await WaitUntilAsync(() => acknowledged.Count > 2 * Clients, TimeSpan.FromSeconds(30), ct);
+            await Eventually.TrueAsync(() => acknowledged.Count > 2 * Clients, TimeSpan.FromSeconds(30), "answers under load before SIGTERM", ct);
 
             exitCode = await serve.TerminateAsync(TimeSpan.FromSeconds(40)); // the host's default shutdown timeout is 30 s
             await stop.CancelAsync();
@@ -71,16 +71,5 @@ public sealed class GracefulShutdownTests
         using var again = new HttpClient { BaseAddress = new Uri(restarted.Address) };
         using var ready = await again.GetAsync("/readyz", ct);
         Assert.True(ready.IsSuccessStatusCode, $"restarted gateway is not ready: {(int)ready.StatusCode}");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken ct)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(timeout);
-        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (!condition())
-        {
-            await tick.WaitForNextTickAsync(deadline.Token);
-        }
     }
 }

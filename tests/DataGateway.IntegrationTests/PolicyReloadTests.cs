@@ -18,7 +18,7 @@ public sealed class PolicyReloadTests
 
         // An invalid edit: bank-002 gains a purpose that does not exist, and a typo'd key.
         await File.WriteAllTextAsync(institutions, original.Replace("purposes: [pre-loan, post-loan]", "purposes: [pre-loan, in-loan, mystery]\n    tpyo: 1", StringComparison.Ordinal), TestContext.Current.CancellationToken);
-        await WaitUntilAsync(() => harness.Policies.LastReloadErrors.Count > 0);
+        await Eventually.TrueAsync(() => harness.Policies.LastReloadErrors.Count > 0, TimeSpan.FromSeconds(20), "the policy watcher did not reload", TestContext.Current.CancellationToken);
         Assert.Contains(harness.Policies.LastReloadErrors, e => e.Contains("mystery", StringComparison.Ordinal) || e.Contains("tpyo", StringComparison.Ordinal));
         using (var stillRefused = await harness.Client.SendAsync(harness.PostRaw("/v1/verifications", json, bank2), TestContext.Current.CancellationToken))
         {
@@ -28,7 +28,7 @@ public sealed class PolicyReloadTests
         // A valid edit takes effect, and the audit entry carries the new version.
         await File.WriteAllTextAsync(institutions, original.Replace("purposes: [pre-loan, post-loan]", "purposes: [pre-loan, in-loan, post-loan]", StringComparison.Ordinal), TestContext.Current.CancellationToken);
         var before = harness.Policies.Current.Version;
-        await WaitUntilAsync(() => harness.Policies.Current.Version != before);
+        await Eventually.TrueAsync(() => harness.Policies.Current.Version != before, TimeSpan.FromSeconds(20), "the policy watcher did not reload", TestContext.Current.CancellationToken);
         using var allowed = await harness.Client.SendAsync(harness.PostRaw("/v1/verifications", json, bank2), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         var entries = AuditReader.ReadAll(harness.AuditDatabasePath);
@@ -47,16 +47,5 @@ public sealed class PolicyReloadTests
         Assert.Contains("perSubjectPredicate", error.Message, StringComparison.Ordinal);
         Assert.Contains("period", error.Message, StringComparison.Ordinal);
         Assert.Contains("tax.exactAmount", error.Message, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), "the policy watcher did not reload");
     }
 }

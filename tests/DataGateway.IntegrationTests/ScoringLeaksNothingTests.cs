@@ -157,12 +157,9 @@ public sealed class ScoringLeaksNothingTests
         foreach (var (services, component) in new[] { (harness.GatewayServices, "gateway"), (harness.NodeServices!, "node") })
         {
             services.GetRequiredService<ILoggerFactory>().CreateLogger("LeakScan").LogWarning("{Marker}", $"{marker}-{component}");
-            var waited = 0;
-            while (!Directory.GetFiles(harness.LogDirectory!).Any(file => ReadShared(file).Contains($"{marker}-{component}", StringComparison.Ordinal)))
-            {
-                Assert.True(waited++ < 300, $"the {component}'s events never reached a log file under {harness.LogDirectory}: the scan could not see them");
-                await Task.Delay(100, Ct);
-            }
+            await Eventually.TrueAsync(
+                () => Directory.GetFiles(harness.LogDirectory!).Any(file => ReadShared(file).Contains($"{marker}-{component}", StringComparison.Ordinal)),
+                TimeSpan.FromSeconds(30), $"the {component}'s events never reached a log file under {harness.LogDirectory}: the scan could not see them", Ct);
         }
     }
 

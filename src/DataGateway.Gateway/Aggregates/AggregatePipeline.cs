@@ -11,7 +11,6 @@ using DataGateway.Gateway.Diagnostics;
 using DataGateway.Gateway.Forwarding;
 using DataGateway.Gateway.Policies;
 using DataGateway.Gateway.Verification;
-using DataGateway.Hosting.Problems;
 using DataGateway.Privacy.Budget;
 using DataGateway.Privacy.Mechanisms;
 using DataGateway.Storage.Budget;
@@ -104,7 +103,7 @@ internal sealed class AggregatePipeline(
             }
 
             draft.Node = string.Join(',', destinations.Select(d => d.Id));
-            await audit.RecordAsync(draft.Intent(MicrosSince(started)));
+            await audit.RecordAsync(draft.Intent(AuditedRefusal.MicrosSince(started)));
 
             // :: Step 4b reserve epsilon: one conditional UPDATE, durable before any node computes.
             var reservation = await Ledger(() => ledger.TryReserveAsync(
@@ -127,13 +126,13 @@ internal sealed class AggregatePipeline(
         }
         catch (AdmissionException refusal)
         {
-            await RefuseAsync(context, draft, refusal.Code, refusal.Detail, refusal.RetryAfter, started);
+            await AuditedRefusal.WriteAsync(context, audit, draft, refusal, started);
         }
         catch (EgressViolationException violation)
         {
             GatewayLog.EgressViolation(logger, draft.Node ?? "unknown", violation.Reason);
             GatewayMetrics.EgressViolations.WithLabels(draft.Node ?? "unknown").Inc();
-            await RefuseAsync(context, draft, ProblemCodes.EgressViolation, null, null, started);
+            await AuditedRefusal.WriteAsync(context, audit, draft, new AdmissionException(ProblemCodes.EgressViolation), started);
         }
     }
 
@@ -168,7 +167,7 @@ internal sealed class AggregatePipeline(
         var digest = Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(groupsJson)));
 
         // :: Step 8 (continued) the audit entry is durable before anything is released.
-        var committed = await audit.RecordAsync(draft.Complete("allowed", "ok", digest, MicrosSince(started)));
+        var committed = await audit.RecordAsync(draft.Complete("allowed", "ok", digest, AuditedRefusal.MicrosSince(started)));
         var response = new AggregateResponse
         {
             Groups = groups,
@@ -182,26 +181,6 @@ internal sealed class AggregatePipeline(
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, response, AggregateJson.Default.AggregateResponse, context.RequestAborted);
-    }
-
-    private async Task RefuseAsync(HttpContext context, AuditDraft draft, ProblemCode code, string? detail, TimeSpan? retryAfter, long started)
-    {
-        if (code != ProblemCodes.AuditUnavailable)
-        {
-            try
-            {
-                await audit.RecordAsync(draft.Refused(code, MicrosSince(started)));
-            }
-            catch (AdmissionException unavailable)
-            {
-                code = unavailable.Code;
-                detail = null;
-                retryAfter = null;
-            }
-        }
-
-        context.Response.Clear();
-        await Problem.WriteAsync(context, code, detail, retryAfter);
     }
 
     private static async Task<T> Ledger<T>(Func<Task<T>> operation)
@@ -238,6 +217,4 @@ internal sealed class AggregatePipeline(
         Lower = query.Bounds.Lower,
         Upper = query.Bounds.Upper,
     };
-
-    private static long MicrosSince(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
 }

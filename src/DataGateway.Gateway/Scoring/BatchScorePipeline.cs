@@ -97,7 +97,7 @@ internal sealed class BatchScorePipeline(
                 draft.Node = destination.Id;
 
                 // Audit-before-forward: every admitted subject's intent is durable before the node sees any of them.
-                await Task.WhenAll(admitted.Select(s => audit.RecordAsync(s.Draft.Intent(ScoringRefusal.MicrosSince(started)))));
+                await Task.WhenAll(admitted.Select(s => audit.RecordAsync(s.Draft.Intent(AuditedRefusal.MicrosSince(started)))));
                 var exchange = await nodes.CallAsync(context, destination, ScorePipeline.NodePath, nodeBody, new NodeCaller.TicketClaims(
                     institution.Id, NodeCaller.NoSubject, request.Purpose, ScorePipeline.AuditKind, null), MaxNodeResponseBytes);
                 var results = ScoreEgressGuard.Check(exchange, admitted.Select(s => s.Draft.Subject!).ToArray(), keys.Get(model.N)).Results;
@@ -163,12 +163,12 @@ internal sealed class BatchScorePipeline(
         {
             if (subject.Refusal is { } refusal)
             {
-                await audit.RecordAsync(subject.Draft.Refused(refusal, ScoringRefusal.MicrosSince(started)));
+                await audit.RecordAsync(subject.Draft.Refused(refusal, AuditedRefusal.MicrosSince(started)));
                 return Failed(shown, refusal);
             }
 
             var digest = ScoreAdmission.Digest(subject.Ciphertext!);
-            var committed = await audit.RecordAsync(subject.Draft.Complete("allowed", "ok", digest, ScoringRefusal.MicrosSince(started)));
+            var committed = await audit.RecordAsync(subject.Draft.Complete("allowed", "ok", digest, AuditedRefusal.MicrosSince(started)));
             return new BatchScoreItem
             {
                 Subject = shown,
@@ -189,7 +189,7 @@ internal sealed class BatchScorePipeline(
     {
         if (subjects is null || subjects.Any(s => s is null))
         {
-            await ScoringRefusal.WriteAsync(context, audit, draft, refusal, started);
+            await AuditedRefusal.WriteAsync(context, audit, draft, refusal, started);
             return;
         }
 
@@ -203,7 +203,7 @@ internal sealed class BatchScorePipeline(
         try
         {
             await Task.WhenAll(subjects.Select(s => audit.RecordAsync(
-                s.Draft.Refused(s.Refusal!, ScoringRefusal.MicrosSince(started)))));
+                s.Draft.Refused(s.Refusal!, AuditedRefusal.MicrosSince(started)))));
         }
         catch (AdmissionException unavailable)
         {

@@ -51,7 +51,7 @@ internal sealed class ModelService(PolicyStore policies, IModelRegistry registry
             Storage.Audit.AuditAppendResult committed;
             try
             {
-                committed = await audit.RecordAsync(draft.Complete("allowed", "ok", model.Commitment, ScoringRefusal.MicrosSince(started)));
+                committed = await audit.RecordAsync(draft.Complete("allowed", "ok", model.Commitment, AuditedRefusal.MicrosSince(started)));
             }
             catch (AdmissionException)
             {
@@ -65,7 +65,7 @@ internal sealed class ModelService(PolicyStore policies, IModelRegistry registry
         }
         catch (AdmissionException refusal)
         {
-            await ScoringRefusal.WriteAsync(context, audit, draft, refusal, started);
+            await AuditedRefusal.WriteAsync(context, audit, draft, refusal, started);
         }
     }
 
@@ -128,7 +128,7 @@ internal sealed class ModelService(PolicyStore policies, IModelRegistry registry
             }
 
             draft.QueryHash = model.Commitment;
-            var committed = await audit.RecordAsync(draft.Complete("allowed", "ok", model.Commitment, ScoringRefusal.MicrosSince(started)));
+            var committed = await audit.RecordAsync(draft.Complete("allowed", "ok", model.Commitment, AuditedRefusal.MicrosSince(started)));
             context.Response.StatusCode = StatusCodes.Status200OK;
             await WriteAsync(context, View(model) with
             {
@@ -138,7 +138,7 @@ internal sealed class ModelService(PolicyStore policies, IModelRegistry registry
         }
         catch (AdmissionException refusal)
         {
-            await ScoringRefusal.WriteAsync(context, audit, draft, refusal, started);
+            await AuditedRefusal.WriteAsync(context, audit, draft, refusal, started);
         }
     }
 

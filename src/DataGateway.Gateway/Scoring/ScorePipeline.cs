@@ -88,7 +88,7 @@ internal sealed class ScorePipeline(
             draft.Node = destination.Id;
 
             // :: Step 6 make the intent durable, then forward (audit-before-forward).
-            await audit.RecordAsync(draft.Intent(ScoringRefusal.MicrosSince(started)));
+            await audit.RecordAsync(draft.Intent(AuditedRefusal.MicrosSince(started)));
             var exchange = await nodes.CallAsync(context, destination, NodePath, nodeBody, new NodeCaller.TicketClaims(
                 institution.Id, subject.Value, request.Purpose, AuditKind, draft.ConsentId));
 
@@ -101,7 +101,7 @@ internal sealed class ScorePipeline(
 
             // :: Step 8 audit, durable, before anything is released.
             var digest = ScoreAdmission.Digest(ciphertext);
-            var committed = await audit.RecordAsync(draft.Complete("allowed", "ok", digest, ScoringRefusal.MicrosSince(started)));
+            var committed = await audit.RecordAsync(draft.Complete("allowed", "ok", digest, AuditedRefusal.MicrosSince(started)));
 
             // :: Step 9 release.
             var response = new ScoreResponse
@@ -119,13 +119,13 @@ internal sealed class ScorePipeline(
         }
         catch (AdmissionException refusal)
         {
-            await ScoringRefusal.WriteAsync(context, audit, draft, refusal, started);
+            await AuditedRefusal.WriteAsync(context, audit, draft, refusal, started);
         }
         catch (EgressViolationException violation)
         {
             GatewayLog.EgressViolation(logger, draft.Node ?? "unknown", violation.Reason);
             GatewayMetrics.EgressViolations.WithLabels(draft.Node ?? "unknown").Inc();
-            await ScoringRefusal.WriteAsync(context, audit, draft, new AdmissionException(ProblemCodes.EgressViolation), started);
+            await AuditedRefusal.WriteAsync(context, audit, draft, new AdmissionException(ProblemCodes.EgressViolation), started);
         }
     }
 }

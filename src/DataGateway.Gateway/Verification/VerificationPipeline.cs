@@ -10,7 +10,6 @@ using DataGateway.Gateway.Consent;
 using DataGateway.Gateway.Diagnostics;
 using DataGateway.Gateway.Forwarding;
 using DataGateway.Gateway.Policies;
-using DataGateway.Hosting.Problems;
 using DataGateway.Hosting.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -87,7 +86,7 @@ internal sealed class VerificationPipeline(
             // :: Step 6 make the intent durable, then forward through YARP to the node that holds the subject.
             // Audit-before-forward (RELIABILITY.md design consequence 1): no node computes for a query
             // the log has not recorded; a log that cannot record fails the request closed here.
-            await audit.RecordAsync(draft.Intent(MicrosSince(started)));
+            await audit.RecordAsync(draft.Intent(AuditedRefusal.MicrosSince(started)));
             var exchange = await nodes.CallAsync(context, destination, NodePath, nodeBody, new NodeCaller.TicketClaims(
                 institution.Id, query.Subject.Value, query.Purpose, "verification", draft.ConsentId));
 
@@ -97,7 +96,7 @@ internal sealed class VerificationPipeline(
             // :: Step 8 attest, then make the audit entry durable.
             var payload = BuildPayload(query, nodeResponse, institution.Id, policy.Version, draft.ConsentId);
             var (attestation, digest) = attestor.Attest(payload);
-            var committed = await audit.RecordAsync(draft.Complete("allowed", "ok", digest, MicrosSince(started)));
+            var committed = await audit.RecordAsync(draft.Complete("allowed", "ok", digest, AuditedRefusal.MicrosSince(started)));
             var response = new VerificationResponse
             {
                 Id = payload.Id,
@@ -119,36 +118,20 @@ internal sealed class VerificationPipeline(
         }
         catch (AdmissionException refusal)
         {
-            await RefuseAsync(context, draft, refusal.Code, refusal.Detail, refusal.RetryAfter, started);
+            await RefuseAsync(context, draft, refusal, started);
         }
         catch (EgressViolationException violation)
         {
             GatewayLog.EgressViolation(logger, draft.Node ?? "unknown", violation.Reason);
             GatewayMetrics.EgressViolations.WithLabels(draft.Node ?? "unknown").Inc();
-            await RefuseAsync(context, draft, ProblemCodes.EgressViolation, null, null, started);
+            await RefuseAsync(context, draft, new AdmissionException(ProblemCodes.EgressViolation), started);
         }
     }
 
-    private async Task RefuseAsync(HttpContext context, AuditDraft draft, ProblemCode code, string? detail, TimeSpan? retryAfter, long started)
+    private async Task RefuseAsync(HttpContext context, AuditDraft draft, AdmissionException refusal, long started)
     {
-        if (code != ProblemCodes.AuditUnavailable)
-        {
-            try
-            {
-                await audit.RecordAsync(draft.Refused(code, MicrosSince(started)));
-            }
-            catch (AdmissionException unavailable)
-            {
-                code = unavailable.Code;
-                detail = null;
-                retryAfter = null;
-            }
-        }
-
-        GatewayMetrics.Verifications.WithLabels(AuditDraft.DecisionFor(code), code.Code).Inc();
-        context.Features.Set<NodeExchange?>(null);
-        context.Response.Clear();
-        await Problem.WriteAsync(context, code, detail, retryAfter);
+        var answered = await AuditedRefusal.WriteAsync(context, audit, draft, refusal, started);
+        GatewayMetrics.Verifications.WithLabels(AuditDraft.DecisionFor(answered), answered.Code).Inc();
     }
 
     private static NodeVerificationRequest ToNodeRequest(AdmittedVerification query) => new()
@@ -185,6 +168,4 @@ internal sealed class VerificationPipeline(
 
     private static string NewId(string prefix) =>
         prefix + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(15));
-
-    private static long MicrosSince(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
 }

@@ -1,24 +1,23 @@
 using System.Diagnostics;
 using DataGateway.Core.Problems;
-using DataGateway.Gateway.Auditing;
 using DataGateway.Gateway.Forwarding;
 using DataGateway.Gateway.Verification;
 using DataGateway.Hosting.Problems;
 using Microsoft.AspNetCore.Http;
 
-namespace DataGateway.Gateway.Scoring;
+namespace DataGateway.Gateway.Auditing;
 
 /// <summary>
-/// Answers a refused model or score request: audited first (denied, or failed for 5xx) like every
-/// verification refusal, then the problem. If the log cannot record it the answer is 503 audit_unavailable.
+/// Answers a refused request of any route: the refusal is audited first (<see cref="AuditDraft.Refused"/>),
+/// then the problem is written. If the log cannot record it, the answer is 503 audit_unavailable instead
+/// (fail closed), and none of a node's bytes reach the client.
 /// </summary>
-internal static class ScoringRefusal
+internal static class AuditedRefusal
 {
-    public static async Task WriteAsync(HttpContext context, AuditRecorder audit, AuditDraft draft, AdmissionException refusal, long started)
+    /// <summary>Audits and answers <paramref name="refusal"/>; returns the code actually answered.</summary>
+    public static async Task<ProblemCode> WriteAsync(HttpContext context, AuditRecorder audit, AuditDraft draft, AdmissionException refusal, long started)
     {
-        var code = refusal.Code;
-        var detail = refusal.Detail;
-        var retryAfter = refusal.RetryAfter;
+        var (code, detail, retryAfter) = (refusal.Code, refusal.Detail, refusal.RetryAfter);
         if (code != ProblemCodes.AuditUnavailable)
         {
             try
@@ -34,7 +33,9 @@ internal static class ScoringRefusal
         context.Features.Set<NodeExchange?>(null);
         context.Response.Clear();
         await Problem.WriteAsync(context, code, detail, retryAfter);
+        return code;
     }
 
+    /// <summary>Microseconds since a <see cref="Stopwatch.GetTimestamp"/> reading: the latency an audit entry records.</summary>
     public static long MicrosSince(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
 }
