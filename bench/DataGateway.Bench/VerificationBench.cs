@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Yarp.ReverseProxy.Configuration;
 
 namespace DataGateway.Bench;
 
@@ -28,7 +27,7 @@ internal static class VerificationBench
     /// <summary>Purpose whose policy copy says <c>consentRequired: false</c>: the same pipeline without step 3, for the consent figure.</summary>
     private const string NoConsentPurpose = "post-loan";
 
-    public static async Task<(LoadResult Full, LoadResult NoConsent, LoadResult Bare, double EntriesPerCommit)> RunAsync(BenchOptions options)
+    public static async Task<(LoadResult Full, LoadResult NoConsent, LoadResult Bare, LoadResult Floor, double EntriesPerCommit)> RunAsync(BenchOptions options)
     {
         var work = Path.Combine(Path.GetTempPath(), "dg-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Console.Error.WriteLine($"bench: preparing {options.Enterprises:N0} enterprises in {work}");
@@ -101,9 +100,16 @@ internal static class VerificationBench
         var bareResult = WrkLoad.IsAvailable
             ? await WrkLoad.RunAsync("bare YARP route", new Uri(bare.Urls.First()), token, subjects, options.Connections, options.Warmup, options.Duration)
             : await LoadGenerator.RunAsync("bare YARP route", new Uri(bare.Urls.First()), Verification, options.Connections, options.Warmup, options.Duration);
+        // The same bare route carrying only what the design demands of every answer: the ceiling for any pipeline.
+        await using var floor = await MandatedFloorRoute.StartAsync(stub.Urls.First(), Path.Combine(work, "floor-audit.db"));
+        Console.Error.WriteLine($"bench: bare route plus the mandated work (two durable appends, one signature), {options.Connections} connections, {options.Duration.TotalSeconds:0} s");
+        var floorResult = WrkLoad.IsAvailable
+            ? await WrkLoad.RunAsync("bare route + mandated work only", new Uri(floor.Url), token, subjects, options.Connections, options.Warmup, options.Duration)
+            : await LoadGenerator.RunAsync("bare route + mandated work only", new Uri(floor.Url), Verification, options.Connections, options.Warmup, options.Duration);
+
         // How well group commit groups: every durable append of the run shares its fsync with this many others.
         var log = (SqliteAuditLog)gateway.Services.GetRequiredService<IAuditLog>();
-        return (full, noConsent, bareResult, log.Count / (double)Math.Max(1, log.CommitCount));
+        return (full, noConsent, bareResult, floorResult, log.Count / (double)Math.Max(1, log.CommitCount));
     }
 
     private static LoadResult MedianRound(List<LoadResult> rounds) => rounds.OrderBy(r => r.P50Ms).ElementAt(rounds.Count / 2);
@@ -140,13 +146,7 @@ internal static class VerificationBench
 
     private static async Task<WebApplication> StartBareProxyAsync(string destination)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddReverseProxy().LoadFromMemory(
-            [new RouteConfig { RouteId = "verifications", ClusterId = "stub", Match = new RouteMatch { Path = "/v1/verifications" } }],
-            [new ClusterConfig { ClusterId = "stub", Destinations = new Dictionary<string, DestinationConfig> { ["stub"] = new() { Address = destination } } }]);
-        var app = builder.Build();
+        var app = BareProxy.Build(destination);
         app.MapReverseProxy();
         await app.StartAsync();
         return app;

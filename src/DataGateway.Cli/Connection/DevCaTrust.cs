@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using DataGateway.Cryptography.Keys;
 
 namespace DataGateway.Cli.Connection;
 
@@ -24,23 +25,6 @@ internal sealed class DevCaTrust(X509Certificate2 ca)
         }
 
         using var owned = certificate is X509Certificate2 ? null : X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        var leaf = certificate as X509Certificate2 ?? owned!;
-        using var custom = new X509Chain();
-        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.Add(ca);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        custom.ChainPolicy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.1")); // id-kp-serverAuth
-        try
-        {
-            return custom.Build(leaf) &&
-                custom.ChainElements[^1].Certificate.RawDataMemory.Span.SequenceEqual(ca.RawDataMemory.Span);
-        }
-        finally
-        {
-            foreach (var element in custom.ChainElements)
-            {
-                element.Certificate.Dispose();
-            }
-        }
+        return CertificateChains.IssuedBy(certificate as X509Certificate2 ?? owned!, ca, CertificateChains.ServerAuthOid, TimeProvider.System.GetUtcNow());
     }
 }

@@ -6,7 +6,8 @@ namespace DataGateway.Cli.Connection;
 
 /// <summary>
 /// The options every command that talks to a gateway shares (API.md "The dg command"):
-/// <c>--gateway</c>, <c>--token</c>, <c>--ca</c>, <c>--json</c>.
+/// <c>--gateway</c>, <c>--token</c>, <c>--ca</c>, <c>--json</c>; and <c>--client-cert</c>/<c>--client-key</c>
+/// for a gateway that binds institutions to their TLS client certificates.
 /// </summary>
 /// <param name="getEnvironmentVariable">Reads DG_GATEWAY and DG_TOKEN (tests pass a fake).</param>
 internal sealed class GatewayOptions(Func<string, string?> getEnvironmentVariable)
@@ -22,6 +23,10 @@ internal sealed class GatewayOptions(Func<string, string?> getEnvironmentVariabl
 
     public Option<string?> Ca { get; } = new("--ca") { Description = "PEM file of a CA to trust for the gateway's certificate (e.g. certs-dev/ca.crt.pem)." };
 
+    public Option<string?> ClientCertificate { get; } = new("--client-cert") { Description = "PEM file of the institution's TLS client certificate (e.g. certs-dev/client-bank-001.crt.pem); needs --client-key." };
+
+    public Option<string?> ClientKey { get; } = new("--client-key") { Description = "PEM file of the client certificate's private key." };
+
     public Option<bool> Json { get; } = new("--json") { Description = "Print machine-readable JSON." };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -30,6 +35,8 @@ internal sealed class GatewayOptions(Func<string, string?> getEnvironmentVariabl
         command.Add(Gateway);
         command.Add(Token);
         command.Add(Ca);
+        command.Add(ClientCertificate);
+        command.Add(ClientKey);
         command.Add(Json);
     }
 
@@ -70,8 +77,41 @@ internal sealed class GatewayOptions(Func<string, string?> getEnvironmentVariabl
             handler.SslOptions.RemoteCertificateValidationCallback = new DevCaTrust(ca).Validate;
         }
 
+        if (!TryAddClientCertificate(parse, handler, out error))
+        {
+            handler.Dispose();
+            return false;
+        }
+
         client = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         return true;
+    }
+
+    private bool TryAddClientCertificate(ParseResult parse, SocketsHttpHandler handler, out string? error)
+    {
+        error = null;
+        var (certificatePath, keyPath) = (NonEmpty(parse.GetValue(ClientCertificate)), NonEmpty(parse.GetValue(ClientKey)));
+        if (certificatePath is null && keyPath is null)
+        {
+            return true;
+        }
+
+        if (certificatePath is null || keyPath is null)
+        {
+            error = "--client-cert and --client-key go together.";
+            return false;
+        }
+
+        try
+        {
+            handler.SslOptions.ClientCertificates = [X509Certificate2.CreateFromPemFile(certificatePath, keyPath)];
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+        {
+            error = $"--client-cert {certificatePath}: not a readable PEM certificate whose key is in --client-key.";
+            return false;
+        }
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -58,6 +58,9 @@ internal static class EmbeddedServer
             PlatformHmacKey = material.PlatformHmacKey,
             CheckpointSeed = material.CheckpointSeed,
             ServerCertificate = material.ServerCertificate,
+            ClientCertificates = options.ClientCertificates == ClientCertificatePolicy.Off
+                ? null
+                : new ClientCertificateSettings(material.CaCertificate, options.ClientCertificates == ClientCertificatePolicy.Required),
             Nodes = [new NodeEndpoint(NodeId, nodeAddress)],
             EnvironmentName = environment,
         });

@@ -8,4 +8,6 @@ internal sealed record ServeOptions(
     string Urls,
     string NodeUrls,
     int Enterprises,
-    ulong Seed);
+    ulong Seed,
+    ClientCertificatePolicy ClientCertificates = ClientCertificatePolicy.Optional);
+

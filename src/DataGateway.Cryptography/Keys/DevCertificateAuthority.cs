@@ -7,9 +7,6 @@ namespace DataGateway.Cryptography.Keys;
 /// <summary>Builds the development CA and the certificates it issues (RFC 5280 profiles).</summary>
 internal static class DevCertificateAuthority
 {
-    private const string ServerAuthOid = "1.3.6.1.5.5.7.3.1";
-    private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
-
     // Issued certificates start a little in the past so a peer whose clock runs slightly
     // behind does not see them as not yet valid.
     private static readonly TimeSpan Backdate = TimeSpan.FromMinutes(5);
@@ -30,13 +27,13 @@ internal static class DevCertificateAuthority
         names.AddDnsName("localhost");
         names.AddIpAddress(IPAddress.Loopback);
         names.AddIpAddress(IPAddress.IPv6Loopback);
-        var request = LeafRequest("localhost", key, ServerAuthOid);
+        var request = LeafRequest("localhost", key, CertificateChains.ServerAuthOid);
         request.CertificateExtensions.Add(names.Build());
         return Issue(request, ca, caKey, now);
     }
 
     public static X509Certificate2 IssueClient(X509Certificate2 ca, ECDsa caKey, ECDsa key, string institutionId, DateTimeOffset now) =>
-        Issue(LeafRequest(institutionId, key, ClientAuthOid), ca, caKey, now);
+        Issue(LeafRequest(institutionId, key, CertificateChains.ClientAuthOid), ca, caKey, now);
 
     private static CertificateRequest LeafRequest(string commonName, ECDsa key, string extendedUsageOid)
     {

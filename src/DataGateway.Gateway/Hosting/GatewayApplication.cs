@@ -18,6 +18,7 @@ using DataGateway.Storage.Consent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prometheus;
@@ -45,10 +46,21 @@ public static class GatewayApplication
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestHeaderCount = 100;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
-            if (settings.ServerCertificate is { } certificate)
+            kestrel.ConfigureHttpsDefaults(https =>
             {
-                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
-            }
+                if (settings.ServerCertificate is { } certificate)
+                {
+                    https.ServerCertificate = certificate;
+                }
+
+                if (settings.ClientCertificates is not null)
+                {
+                    // Any certificate passes the handshake; InstitutionCertificateBinding decides per request,
+                    // so a refusal is an audited problem with a stable code rather than a TLS alert.
+                    https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                    https.ClientCertificateValidation = (_, _, _) => true;
+                }
+            });
         });
         builder.UseDataGatewayLogging(settings.LogDirectory, "gateway");
 
@@ -90,6 +102,12 @@ public static class GatewayApplication
         // The consent registry lives beside the audit log: same volume, same durability settings.
         services.AddSingleton<IConsentRegistry>(_ => SqliteConsentRegistry.Open(
             Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.AuditDatabasePath)) ?? ".", "consent.db")));
+        if (settings.ClientCertificates is { } clientCertificates)
+        {
+            services.AddSingleton(clientCertificates);
+            services.AddSingleton<InstitutionCertificateBinding>();
+        }
+
         services.AddGatewayAuthentication(new TokenSettings(settings.TokenIssuer, settings.TokenAudience, settings.TokenValidationKey, TimeSpan.FromSeconds(30)), settings.Time);
         services.AddGatewayReverseProxy(builder.Configuration, settings.Nodes);
         services.AddHealthChecks()
@@ -115,6 +133,12 @@ public static class GatewayApplication
         app.UseProblemErrors();
         app.UseHttpMetrics();
         app.UseAuthentication();
+        if (settings.ClientCertificates is not null)
+        {
+            var binding = app.Services.GetRequiredService<InstitutionCertificateBinding>();
+            app.Use(binding.InvokeAsync);
+        }
+
         app.UseAuthorization();
         app.UseAuditServingGate();
 

@@ -43,6 +43,9 @@ public sealed class GatewaySettings
     /// <summary>Server certificate for HTTPS listen addresses.</summary>
     public X509Certificate2? ServerCertificate { get; init; }
 
+    /// <summary>Mutual TLS for institutions on HTTPS listen addresses; null asks no client for a certificate.</summary>
+    public Authentication.ClientCertificateSettings? ClientCertificates { get; init; }
+
     /// <summary>Data nodes; ignored when configuration has a <c>ReverseProxy</c> section.</summary>
     public IReadOnlyList<NodeEndpoint> Nodes { get; init; } = [];
 

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
 using DataGateway.Cli.Tokens;
+using DataGateway.Cryptography.Keys;
 using DataGateway.Cryptography.Tickets;
 using DataGateway.Gateway.Authentication;
 using DataGateway.Gateway.Hosting;
@@ -19,6 +21,7 @@ public sealed class GatewayHarness : IAsyncDisposable
     private WebApplication? _node;
     private WebApplication? _gateway;
     private Action<WebApplicationBuilder>? _configureGateway;
+    private ClientCertificateSettings? _clientCertificates;
 
     private GatewayHarness(string workDirectory, string policiesDirectory, TimeProvider time, StubNode? stub, bool autoConsent)
     {
@@ -59,12 +62,19 @@ public sealed class GatewayHarness : IAsyncDisposable
     // autoConsent: true for tests that are not about consent; the owner grants it through the real API before each verification.
     // configureGateway: extra host configuration (e.g. Audit:Checkpoints settings), applied at every (re)start.
     // logToFiles: the gateway and node also write their JSON log files under WorkDirectory/logs (leak scans).
+    // clientCertificates: the gateway listens on HTTPS with the dev server certificate and binds institutions to client certificates.
     public static async Task<GatewayHarness> StartAsync(
         TimeProvider? time = null, StubNode? stub = null, string? policiesDirectory = null, bool autoConsent = true, Action<WebApplicationBuilder>? configureGateway = null,
-        bool logToFiles = false)
+        bool logToFiles = false, ClientCertificateSettings? clientCertificates = null)
     {
         var harness = new GatewayHarness(TestMaterial.NewTempDirectory("gateway"), policiesDirectory ?? TestMaterial.CopyPolicies(), time ?? TimeProvider.System, stub, autoConsent);
         harness._configureGateway = configureGateway;
+        harness._clientCertificates = clientCertificates;
+        if (clientCertificates is not null && autoConsent)
+        {
+            throw new ArgumentException("The HTTPS harness grants no consent by itself: start it with autoConsent false.", nameof(autoConsent));
+        }
+
         harness.LogDirectory = logToFiles ? Directory.CreateDirectory(Path.Combine(harness.WorkDirectory, "logs")).FullName : null;
         await harness.StartNodeAsync();
         await harness.StartGatewayAsync();
@@ -75,6 +85,20 @@ public sealed class GatewayHarness : IAsyncDisposable
     {
         await _gateway!.DisposeAsync();
         await StartGatewayAsync();
+    }
+
+    /// <summary>A client over HTTPS that trusts only the dev CA and presents <paramref name="clientCertificate"/>, if any.</summary>
+    public HttpClient HttpsClient(X509Certificate2? clientCertificate)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is X509Certificate2 server &&
+            CertificateChains.IssuedBy(server, TestMaterial.Keys.CaCertificate, CertificateChains.ServerAuthOid, TimeProvider.System.GetUtcNow());
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+        }
+
+        return new HttpClient(handler) { BaseAddress = new Uri(GatewayAddress) };
     }
 
     public string TokenFor(string role = Roles.Institution, string? institution = "bank-001", string? uscc = null) =>
@@ -152,7 +176,9 @@ public sealed class GatewayHarness : IAsyncDisposable
         var nodeAddress = Stub?.Address ?? _node!.Urls.First();
         _gateway = await GatewayApplication.BuildAsync(new GatewaySettings
         {
-            Urls = "http://127.0.0.1:0",
+            Urls = _clientCertificates is null ? "http://127.0.0.1:0" : "https://127.0.0.1:0",
+            ServerCertificate = _clientCertificates is null ? null : keys.ServerCertificate,
+            ClientCertificates = _clientCertificates,
             PoliciesDirectory = PoliciesDirectory,
             AuditDatabasePath = AuditDatabasePath,
             LogDirectory = LogDirectory,
@@ -171,8 +197,8 @@ public sealed class GatewayHarness : IAsyncDisposable
         });
         await _gateway.StartAsync();
         Client.Dispose();
-        Client = AutoConsent
-            ? new HttpClient(new AutoConsentHandler(this)) { BaseAddress = new Uri(GatewayAddress) }
+        Client = _clientCertificates is not null ? HttpsClient(clientCertificate: null)
+            : AutoConsent ? new HttpClient(new AutoConsentHandler(this)) { BaseAddress = new Uri(GatewayAddress) }
             : new HttpClient { BaseAddress = new Uri(GatewayAddress) };
     }
 }
