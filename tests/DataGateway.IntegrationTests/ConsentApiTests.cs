@@ -96,6 +96,10 @@ public sealed class ConsentApiTests : IAsyncLifetime
         Assert.Equal([toBank1], items.EnumerateArray().Select(i => i.GetProperty("id").GetString()));
         using var other = await _harness.Client.SendAsync(_harness.Send(HttpMethod.Get, "/v1/consents/" + toBank2, bank1), TestContext.Current.CancellationToken);
         await ProblemAssert.IsProblemAsync(other, HttpStatusCode.NotFound, "consent_not_found");
+        // RELIABILITY.md G3: the attempt to read another bank's grant is on the record, as denied.
+        Assert.Contains(AuditReader.ReadAll(_harness.AuditDatabasePath), e =>
+            (string?)e["kind"] == "consent.read" && (string?)e["decision"] == "denied" && (string?)e["reason"] == "consent_not_found" &&
+            (string?)e["institution"] == "bank-001");
 
         using var grant = await _harness.Client.SendAsync(_harness.Post("/v1/consents", GrantBody(_harness), bank1), TestContext.Current.CancellationToken);
         await ProblemAssert.IsProblemAsync(grant, HttpStatusCode.Forbidden, "role_not_allowed");
@@ -123,7 +127,10 @@ public sealed class ConsentApiTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code);
         using var list = await _harness.Client.SendAsync(_harness.Send(HttpMethod.Get, "/v1/consents", owner), TestContext.Current.CancellationToken);
         Assert.True(JsonDocument.Parse(await list.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("items").GetArrayLength() == 0, why);
-        Assert.DoesNotContain(AuditReader.ReadAll(_harness.AuditDatabasePath), e => (string)e["kind"]! == "consent.grant");
+        // Nothing granted; the refusal itself is on the record (invariant 2: denied requests are logged too).
+        var grants = AuditReader.ReadAll(_harness.AuditDatabasePath).Where(e => (string)e["kind"]! == "consent.grant").ToList();
+        Assert.True(grants.All(e => (string?)e["decision"] == "denied" && (string?)e["reason"] == code), why);
+        Assert.NotEmpty(grants);
     }
 
     [Fact]

@@ -55,4 +55,24 @@ public sealed class DenyByDefaultTests : IAsyncLifetime
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path}: {(int)response.StatusCode}");
         }
     }
+
+    [Theory]
+    [InlineData("institution", "/v1/audit/tree-head")]
+    [InlineData("institution", "/v1/audit/entries")]
+    [InlineData("auditor", "/v1/models")]
+    [InlineData("owner", "/v1/audit/export")]
+    public async Task AValidTokenOnAnotherRolesEndpoint_IsRefused403_AndAuditedAsDenied(string role, string path)
+    {
+        var token = role == "owner" ? _harness.TokenFor(role, uscc: GroundTruth.All[3].Uscc) : _harness.TokenFor(role);
+        var entriesBefore = AuditReader.ReadAll(_harness.AuditDatabasePath).Count;
+
+        using var response = await _harness.Client.SendAsync(_harness.Send(HttpMethod.Get, path, token), TestContext.Current.CancellationToken);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "role_not_allowed");
+        var entry = Assert.Single(AuditReader.ReadAll(_harness.AuditDatabasePath).Skip(entriesBefore));
+        Assert.Equal("authorization", entry["kind"]);
+        Assert.Equal("denied", entry["decision"]);
+        Assert.Equal("role_not_allowed", entry["reason"]);
+        Assert.Equal(role, entry["role"]);
+    }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using DataGateway.Cli.Tokens;
+using DataGateway.Cryptography.Keys;
 using DataGateway.Cryptography.Signing;
 
 namespace DataGateway.Cli.Commands;
@@ -19,11 +21,12 @@ internal static class TokenCommand
         var uscc = new Option<string?>("--uscc") { Description = "The enterprise's unified social credit code (role owner)." };
         var subject = new Option<string?>("--sub") { Description = "The principal id (sub); derived from the role by default." };
         var ttl = new Option<string>("--ttl") { Description = "Lifetime: 90s, 15m, 1h, 7d.", DefaultValueFactory = _ => "1h" };
+        var bindCertificate = new Option<string?>("--bind-cert") { Description = "PEM client certificate the token is bound to (RFC 8705 cnf): it works only on a TLS connection holding that certificate." };
         var certs = new Option<string>("--certs") { Description = "Development key material directory.", DefaultValueFactory = _ => "certs-dev" };
 
         var command = new Command("token", "Print a development bearer token (refused in Production).")
         {
-            role, institution, uscc, subject, ttl, certs,
+            role, institution, uscc, subject, ttl, bindCertificate, certs,
         };
         command.SetAction(parse =>
         {
@@ -47,6 +50,21 @@ internal static class TokenCommand
                 return ExitCodes.Usage;
             }
 
+            string? thumbprint = null;
+            if (parse.GetValue(bindCertificate) is { Length: > 0 } certificatePath)
+            {
+                try
+                {
+                    using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath));
+                    thumbprint = CertificateChains.Sha256Thumbprint(certificate);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+                {
+                    stderr.WriteLine($"--bind-cert {certificatePath}: not a readable PEM certificate.");
+                    return ExitCodes.Usage;
+                }
+            }
+
             var keyPath = Path.Combine(parse.GetValue(certs)!, TokenSigningKeyFile);
             if (!File.Exists(keyPath))
             {
@@ -68,7 +86,7 @@ internal static class TokenCommand
             using (key)
             {
                 parse.InvocationConfiguration.Output.WriteLine(
-                    DevTokenMinter.Mint(key, roleValue, inst, code, lifetime, TimeProvider.System, parse.GetValue(subject)));
+                    DevTokenMinter.Mint(key, roleValue, inst, code, lifetime, TimeProvider.System, parse.GetValue(subject), thumbprint));
             }
 
             return ExitCodes.Success;

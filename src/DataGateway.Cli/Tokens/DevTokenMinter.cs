@@ -62,8 +62,10 @@ internal static class DevTokenMinter
     /// <param name="lifetime">Time to expiry.</param>
     /// <param name="time">The clock that sets iat/nbf/exp.</param>
     /// <param name="subject">The <c>sub</c> claim; defaults to one derived from the role and ids.</param>
+    /// <param name="certificateThumbprint">The client certificate's <c>x5t#S256</c>: binds the token to it (RFC 8705 <c>cnf</c>).</param>
     /// <exception cref="ArgumentException">The role and claims do not fit together.</exception>
-    public static string Mint(EcSigningKey key, string role, string? institution, string? uscc, TimeSpan lifetime, TimeProvider time, string? subject = null)
+    public static string Mint(
+        EcSigningKey key, string role, string? institution, string? uscc, TimeSpan lifetime, TimeProvider time, string? subject = null, string? certificateThumbprint = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(role);
@@ -86,6 +88,12 @@ internal static class DevTokenMinter
         if (!string.IsNullOrWhiteSpace(uscc))
         {
             claims["uscc"] = uscc;
+        }
+
+        if (!string.IsNullOrWhiteSpace(certificateThumbprint))
+        {
+            // RFC 8705 §3.1: the token is good only on a TLS connection that holds this certificate.
+            claims["cnf"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["x5t#S256"] = certificateThumbprint };
         }
 
         var now = time.GetUtcNow().UtcDateTime;

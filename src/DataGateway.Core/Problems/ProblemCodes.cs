@@ -35,11 +35,11 @@ public static class ProblemCodes
     public static readonly ProblemCode FieldNotAggregatable = new("field_not_aggregatable", 400, "The field cannot be measured by this metric under policy (not numeric, or no clamp bounds).");
     public static readonly ProblemCode TooManyGroups = new("too_many_groups", 400, "The query groups by more dimensions, or spans more groups, than policy allows.");
     public static readonly ProblemCode Unauthenticated = new("unauthenticated", 401, "A valid bearer token is required.");
-    public static readonly ProblemCode ClientCertificateRequired = new("client_certificate_required", 401, "An institution must present its TLS client certificate on this gateway.");
-    public static readonly ProblemCode ClientCertificateInvalid = new("client_certificate_invalid", 401, "The TLS client certificate is not a client certificate of the trusted CA, or is outside its validity.");
+    public static readonly ProblemCode ClientCertificateRequired = new("client_certificate_required", 401, "The bearer token needs a TLS client certificate on the connection: it is certificate-bound, or this gateway requires one of institutions.");
+    public static readonly ProblemCode ClientCertificateMismatch = new("client_certificate_mismatch", 401, "The bearer token is bound to another TLS client certificate, or to another institution, than the connection's.");
     public static readonly ProblemCode TicketInvalid = new("ticket_invalid", 401, "The node ticket is missing, forged, expired, replayed or for another query.");
     public static readonly ProblemCode RoleNotAllowed = new("role_not_allowed", 403, "The caller's role may not use this endpoint.");
-    public static readonly ProblemCode ClientCertificateMismatch = new("client_certificate_mismatch", 403, "The TLS client certificate belongs to another institution than the bearer token.");
+    public static readonly ProblemCode ClientCertificateInvalid = new("client_certificate_invalid", 403, "The TLS client certificate is not a client certificate of the trusted CA, is outside its validity, or is revoked.");
     public static readonly ProblemCode InstitutionNotRegistered = new("institution_not_registered", 403, "The institution is not registered by policy.");
     public static readonly ProblemCode PurposeNotAllowed = new("purpose_not_allowed", 403, "Policy does not allow this purpose for the institution.");
     public static readonly ProblemCode PredicateNotAllowed = new("predicate_not_allowed", 403, "Policy does not allow this predicate for the institution.");

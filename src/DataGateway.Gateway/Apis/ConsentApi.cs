@@ -1,12 +1,15 @@
+using System.Diagnostics;
 using System.Text.Json;
 using DataGateway.Core.Contracts;
 using DataGateway.Core.Problems;
+using DataGateway.Gateway.Auditing;
 using DataGateway.Gateway.Consent;
+using DataGateway.Gateway.Policies;
 using DataGateway.Gateway.Verification;
-using DataGateway.Hosting.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataGateway.Gateway.Apis;
 
@@ -17,11 +20,15 @@ namespace DataGateway.Gateway.Apis;
 /// </summary>
 internal static class ConsentApi
 {
+    /// <summary>Audit kinds of refused reads; grants and revocations use <see cref="ConsentService"/>'s kinds.</summary>
+    public const string ListKind = "consent.list";
+    public const string ReadKind = "consent.read";
+
     private const int MaxBodyBytes = 16 * 1024;
 
     public static IEndpointRouteBuilder MapConsentApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/v1/consents", (HttpContext context, ConsentService consents) => RunAsync(context, StatusCodes.Status201Created, async () =>
+        routes.MapPost("/v1/consents", (HttpContext context, ConsentService consents) => RunAsync(context, ConsentService.GrantKind, StatusCodes.Status201Created, async () =>
             {
                 var body = await RequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
                 return await consents.GrantAsync(context, Parse(body));
@@ -34,20 +41,20 @@ internal static class ConsentApi
             .WithSummary("An owner grants an institution consent; answers the grant with a signed receipt.");
 
         routes.MapGet("/v1/consents", (HttpContext context, ConsentService consents, string? status) =>
-                RunAsync(context, StatusCodes.Status200OK, () => consents.ListAsync(context.User, status), GatewayJson.Default.ConsentList))
+                RunAsync(context, ListKind, StatusCodes.Status200OK, () => consents.ListAsync(context.User, status), GatewayJson.Default.ConsentList))
             .Produces<ConsentList>()
             .WithName("ListConsents")
             .WithSummary("The owner's grants, or the grants made to the calling institution.");
 
         routes.MapGet("/v1/consents/{id}", (HttpContext context, ConsentService consents, string id) =>
-                RunAsync(context, StatusCodes.Status200OK, () => consents.GetAsync(context.User, id), GatewayJson.Default.ConsentView))
+                RunAsync(context, ReadKind, StatusCodes.Status200OK, () => consents.GetAsync(context.User, id), GatewayJson.Default.ConsentView))
             .Produces<ConsentView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetConsent")
             .WithSummary("One grant the caller may see.");
 
         routes.MapDelete("/v1/consents/{id}", (HttpContext context, ConsentService consents, string id, string? reason) =>
-                RunAsync(context, StatusCodes.Status200OK, () => consents.RevokeAsync(context, id, reason), GatewayJson.Default.ConsentView))
+                RunAsync(context, ConsentService.RevokeKind, StatusCodes.Status200OK, () => consents.RevokeAsync(context, id, reason), GatewayJson.Default.ConsentView))
             .Produces<ConsentView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("RevokeConsent")
@@ -55,8 +62,14 @@ internal static class ConsentApi
         return routes;
     }
 
-    internal static async Task RunAsync<T>(HttpContext context, int status, Func<Task<T>> operation, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    /// <summary>
+    /// Runs an owner-facing operation and answers its result; a refusal is audited under <paramref name="auditKind"/>
+    /// before its problem is written (invariant 2: denied requests are logged too; RELIABILITY.md G3).
+    /// </summary>
+    internal static async Task RunAsync<T>(
+        HttpContext context, string auditKind, int status, Func<Task<T>> operation, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
+        var started = Stopwatch.GetTimestamp();
         T result;
         try
         {
@@ -64,7 +77,9 @@ internal static class ConsentApi
         }
         catch (AdmissionException refusal)
         {
-            await Problem.WriteAsync(context, refusal.Code, refusal.Detail, refusal.RetryAfter);
+            var services = context.RequestServices;
+            var draft = AuditDraft.Start(context, auditKind, services.GetRequiredService<PolicyStore>().Current.Version);
+            await AuditedRefusal.WriteAsync(context, services.GetRequiredService<AuditRecorder>(), draft, refusal, started);
             return;
         }
 

@@ -18,13 +18,16 @@ namespace DataGateway.Gateway.Apis;
 /// </summary>
 internal static class OwnerApi
 {
+    /// <summary>Audit kind of a refused access-log read.</summary>
+    public const string AccessLogReadKind = "access-log.read";
+
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
     public static IEndpointRouteBuilder MapOwnerApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/v1/owners/me/access-log", (HttpContext context, IAuditLog audit, string? cursor, int? limit) =>
-                ConsentApi.RunAsync(context, StatusCodes.Status200OK, () => PageAsync(context, audit, cursor, limit), GatewayJson.Default.AccessLogPage))
+                ConsentApi.RunAsync(context, AccessLogReadKind, StatusCodes.Status200OK, () => PageAsync(context, audit, cursor, limit), GatewayJson.Default.AccessLogPage))
             .RequireAuthorization(Roles.Owner)
             .Produces<AccessLogPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -11,4 +11,8 @@ namespace DataGateway.Gateway.Authentication;
 /// True: an institution token is refused on a connection without a client certificate. False: the
 /// certificate is optional, but one that is presented must be valid and name the token's institution.
 /// </param>
-public sealed record ClientCertificateSettings(X509Certificate2 TrustedCa, bool Required);
+/// <param name="Revocation">
+/// <see cref="X509RevocationMode.Online"/> fetches the CA's CRL (distribution point in the certificate) and refuses
+/// a certificate whose status cannot be learned; the development CA publishes no CRL, so it runs with NoCheck.
+/// </param>
+public sealed record ClientCertificateSettings(X509Certificate2 TrustedCa, bool Required, X509RevocationMode Revocation = X509RevocationMode.NoCheck);

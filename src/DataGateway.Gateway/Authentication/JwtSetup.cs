@@ -1,7 +1,12 @@
+using System.Diagnostics;
 using DataGateway.Core.Problems;
+using DataGateway.Gateway.Auditing;
 using DataGateway.Gateway.Diagnostics;
+using DataGateway.Gateway.Policies;
+using DataGateway.Gateway.Verification;
 using DataGateway.Hosting.Problems;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -18,6 +23,9 @@ internal static class JwtSetup
 {
     /// <summary>Largest bearer token accepted; ours are under 1 KiB, so 8 KiB leaves room and refuses padding attacks.</summary>
     public const int MaxTokenBytes = 8 * 1024;
+
+    /// <summary>The audit kind of a request refused because the caller's role may not use the endpoint.</summary>
+    public const string AuthorizationKind = "authorization";
 
     // Key-discovery headers: a token that points at its own keys is refused, never followed (ASVS 5.0 §9.1.3).
     private static readonly string[] KeyDiscoveryHeaders = ["jku", "x5u", "jwk", "x5c"];
@@ -62,7 +70,7 @@ internal static class JwtSetup
                     OnTokenValidated = RememberValidation,
                     OnAuthenticationFailed = LogFailure,
                     OnChallenge = WriteUnauthenticated,
-                    OnForbidden = context => Problem.WriteAsync(context.HttpContext, ProblemCodes.RoleNotAllowed),
+                    OnForbidden = context => WriteForbiddenAsync(context.HttpContext),
                 };
             });
 
@@ -126,6 +134,18 @@ internal static class JwtSetup
         var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DataGateway.Gateway.Authentication");
         GatewayLog.AuthenticationFailed(logger, context.Exception.GetType().Name); // never the token
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A valid token on an endpoint its role may not use (RELIABILITY.md G3): the attempt is audited as denied
+    /// before the problem is written, so an auditor sees a bank probing <c>/v1/audit</c>.
+    /// </summary>
+    private static Task WriteForbiddenAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var services = context.RequestServices;
+        var draft = AuditDraft.Start(context, AuthorizationKind, services.GetRequiredService<PolicyStore>().Current.Version);
+        return AuditedRefusal.WriteAsync(context, services.GetRequiredService<AuditRecorder>(), draft, new AdmissionException(ProblemCodes.RoleNotAllowed), started);
     }
 
     private static Task WriteUnauthenticated(JwtBearerChallengeContext context)

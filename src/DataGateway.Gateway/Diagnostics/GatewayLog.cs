@@ -32,8 +32,8 @@ internal static partial class GatewayLog
     [LoggerMessage(4001, LogLevel.Information, "Authentication failed: {Reason}")]
     public static partial void AuthenticationFailed(ILogger logger, string reason);
 
-    [LoggerMessage(4003, LogLevel.Warning, "Institution {Institution} refused: {Code} (client certificate {Thumbprint})")]
-    public static partial void ClientCertificateRefused(ILogger logger, string institution, string code, string thumbprint);
+    [LoggerMessage(4003, LogLevel.Warning, "Principal {Principal} refused: {Code} (client certificate {Thumbprint})")]
+    public static partial void ClientCertificateRefused(ILogger logger, string principal, string code, string thumbprint);
 
     [LoggerMessage(4002, LogLevel.Information, "{Kind} limit counters rebuilt from {Entries} audit entries")]
     public static partial void LimitsRebuilt(ILogger logger, string kind, long entries);

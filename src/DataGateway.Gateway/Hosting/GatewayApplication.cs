@@ -55,7 +55,7 @@ public static class GatewayApplication
 
                 if (settings.ClientCertificates is not null)
                 {
-                    // Any certificate passes the handshake; InstitutionCertificateBinding decides per request,
+                    // Any certificate passes the handshake; ClientCertificateBinding decides per request,
                     // so a refusal is an audited problem with a stable code rather than a TLS alert.
                     https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
                     https.ClientCertificateValidation = (_, _, _) => true;
@@ -102,12 +102,9 @@ public static class GatewayApplication
         // The consent registry lives beside the audit log: same volume, same durability settings.
         services.AddSingleton<IConsentRegistry>(_ => SqliteConsentRegistry.Open(
             Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.AuditDatabasePath)) ?? ".", "consent.db")));
-        if (settings.ClientCertificates is { } clientCertificates)
-        {
-            services.AddSingleton(clientCertificates);
-            services.AddSingleton<InstitutionCertificateBinding>();
-        }
-
+        services.AddSingleton(sp => new ClientCertificateBinding(
+            settings.ClientCertificates, settings.Time, sp.GetRequiredService<AuditRecorder>(), sp.GetRequiredService<PolicyStore>(),
+            sp.GetRequiredService<ILogger<ClientCertificateBinding>>()));
         services.AddGatewayAuthentication(new TokenSettings(settings.TokenIssuer, settings.TokenAudience, settings.TokenValidationKey, TimeSpan.FromSeconds(30)), settings.Time);
         services.AddGatewayReverseProxy(builder.Configuration, settings.Nodes);
         services.AddHealthChecks()
@@ -133,12 +130,7 @@ public static class GatewayApplication
         app.UseProblemErrors();
         app.UseHttpMetrics();
         app.UseAuthentication();
-        if (settings.ClientCertificates is not null)
-        {
-            var binding = app.Services.GetRequiredService<InstitutionCertificateBinding>();
-            app.Use(binding.InvokeAsync);
-        }
-
+        app.Use(app.Services.GetRequiredService<ClientCertificateBinding>().InvokeAsync); // also with mTLS off: a cnf-bound token then fails closed
         app.UseAuthorization();
         app.UseAuditServingGate();
 

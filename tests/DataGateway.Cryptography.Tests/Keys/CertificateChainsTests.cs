@@ -72,4 +72,27 @@ public sealed class CertificateChainsTests : IDisposable
         Assert.False(CertificateChains.IssuedBy(_material.CaCertificate, _material.CaCertificate, CertificateChains.ClientAuthOid, at));
         Assert.False(CertificateChains.IssuedBy(noUsage, _material.CaCertificate, CertificateChains.ClientAuthOid, at));
     }
+
+    [Fact]
+    public void OnlineRevocation_RefusesACertificateWhoseStatusCannotBeLearned_NoCheckAcceptsIt()
+    {
+        // The dev CA names no CRL distribution point, so an online check can never confirm its certificates.
+        using var client = _material.LoadClientCertificate("bank-a");
+        var at = Created.AddDays(1);
+
+        Assert.True(CertificateChains.IssuedBy(client, _material.CaCertificate, CertificateChains.ClientAuthOid, at, X509RevocationMode.NoCheck));
+        Assert.False(CertificateChains.IssuedBy(client, _material.CaCertificate, CertificateChains.ClientAuthOid, at, X509RevocationMode.Online));
+    }
+
+    [Fact]
+    public void Sha256Thumbprint_IsTheBase64UrlSha256OfTheDer_AsRfc8705Defines()
+    {
+        using var client = _material.LoadClientCertificate("bank-a");
+
+        var thumbprint = CertificateChains.Sha256Thumbprint(client);
+
+        // Derived independently: base64 of the SHA-256 of the DER, then the base64url alphabet without padding (RFC 7515 §2).
+        var expected = Convert.ToBase64String(SHA256.HashData(client.RawData)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Assert.Equal(expected, thumbprint);
+    }
 }
