@@ -16,7 +16,7 @@ public sealed class AuditSelfCheckTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _harness = await GatewayHarness.StartAsync();
+        _harness = await GatewayHarness.StartAsync(logToFiles: true);
         for (var i = 0; i < 4; i++)
         {
             await AuditSteps.VerifyAsync(_harness.Client, GroundTruth.All[40 + i].Uscc, _harness.TokenFor());
@@ -78,6 +78,23 @@ public sealed class AuditSelfCheckTests : IAsyncLifetime
         var result = _harness.GatewayServices.GetRequiredService<AuditSelfCheck>().Run();
 
         Assert.Equal((false, reason, target), (result.Ok, result.Reason, result.Index));
+    }
+
+    [Fact]
+    public async Task FailedSelfCheck_LogsACriticalAlertNamingTheFirstBadEntry()
+    {
+        var target = AuditReader.ReadAll(_harness.AuditDatabasePath).First(e => (string)e["kind"]! == "verification")["seq"];
+        AuditSteps.Execute(_harness.AuditDatabasePath, $"UPDATE audit_entries SET actor = actor || 'x' WHERE seq = {target}");
+
+        await _harness.RestartGatewayAsync();
+        await AssertRefusesAsync();
+        await _harness.RestartGatewayAsync(); // stops the host, which flushes its log files
+
+        var log = await HostLogs.ReadAsync(_harness.LogDirectory!, "gateway", TestContext.Current.CancellationToken);
+        var alert = log.Split('\n').FirstOrDefault(line => line.Contains("ALERT audit self-check failed", StringComparison.Ordinal));
+        Assert.NotNull(alert);
+        Assert.Contains("\"@l\":\"Fatal\"", alert, StringComparison.Ordinal);
+        Assert.Contains($"\"Index\":{target}", alert, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,10 @@ public sealed class AuthenticationTests : IAsyncLifetime
         "alg none",
         "signature stripped",
         "jku header",
+        "x5u header",
+        "jwk header",
+        "kid with SQL characters",
+        "JWE with zip DEF",
         "oversized",
     ];
 
@@ -73,6 +77,18 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_Refuses401_WhenAValidHeaderTokenComesWithASecondTokenInTheQuery()
+    {
+        // RFC 6750 §2: a client uses one method; two tokens are ambiguous, so neither is honoured.
+        var token = _harness.TokenFor();
+        using var request = _harness.PostRaw("/v1/verifications?access_token=" + _harness.TokenFor(institution: "bank-002"), "{}", token);
+        using var response = await _harness.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_node.Requests);
+    }
+
+    [Fact]
     public async Task ControlToken_MintedTheSameWay_IsAccepted()
     {
         // Proves the matrix refuses for the reason named, not because the minting is broken.
@@ -93,6 +109,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
             {
                 "unknown kid" => "no-such-key",
                 "kid with path traversal" => "../../certs-dev/token-signing.key.pem",
+                "kid with SQL characters" => "x' OR '1'='1'; DROP TABLE audit_entries;--",
                 _ => TestMaterial.Keys.TokenSigningKey.KeyId,
             },
             CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
@@ -113,7 +130,16 @@ public sealed class AuthenticationTests : IAsyncLifetime
             NotBefore = kind switch { "expired" => now.AddHours(-2), "not yet valid" => now.AddSeconds(61), _ => now },
             Expires = kind switch { "expired" => now.AddSeconds(-31), "not yet valid" => now.AddHours(1), _ => now.AddHours(1) },
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
-            AdditionalHeaderClaims = kind == "jku header" ? new Dictionary<string, object> { ["jku"] = "https://evil.example/jwks.json" } : null,
+            AdditionalHeaderClaims = kind switch
+            {
+                "jku header" => new Dictionary<string, object> { ["jku"] = "https://evil.example/jwks.json" },
+                "x5u header" => new Dictionary<string, object> { ["x5u"] = "https://evil.example/cert.pem" },
+                "jwk header" => new Dictionary<string, object>
+                {
+                    ["jwk"] = new Dictionary<string, object> { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = Base64Url(new string('x', 32)), ["y"] = Base64Url(new string('y', 32)) },
+                },
+                _ => null,
+            },
         };
         var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
         var token = handler.CreateToken(descriptor);
@@ -122,6 +148,9 @@ public sealed class AuthenticationTests : IAsyncLifetime
             "HS256 keyed with the public key" => HmacConfusion(token),
             "alg none" => Resign(token, """{"alg":"none","typ":"at+jwt"}""", signature: string.Empty),
             "signature stripped" => token[..(token.LastIndexOf('.') + 1)],
+            // A compressed JWE (five parts): never decrypted or inflated, since no decryption key is configured.
+            "JWE with zip DEF" => Base64Url("""{"alg":"dir","enc":"A256GCM","zip":"DEF","typ":"at+jwt"}""") + "..AAAAAAAAAAAAAAAA." +
+                System.Buffers.Text.Base64Url.EncodeToString(new byte[4096]) + ".AAAAAAAAAAAAAAAAAAAAAA",
             _ => token,
         };
     }

@@ -27,6 +27,7 @@ public sealed class ConsentEnforcementTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "consent_required");
         var entry = AuditReader.ReadAll(_harness.AuditDatabasePath)[^1];
         Assert.Equal(("denied", "consent_required", subject), ((string)entry["decision"]!, (string)entry["reason"]!, (string)entry["subject"]!));
+        Assert.Equal(0, IntentsFor(subject)); // no intent entry: the query never went towards a node
     }
 
     [Theory]
@@ -96,10 +97,19 @@ public sealed class ConsentEnforcementTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        _time.Advance(TimeSpan.FromDays(10));
+        // RELIABILITY.md V3: one second before expiry it still answers; one second after, it is refused and nothing is forwarded.
+        _time.Advance(TimeSpan.FromDays(10) - TimeSpan.FromSeconds(1));
+        using (var lastSecond = await VerifyAsync(_harness, subject))
+        {
+            Assert.Equal(HttpStatusCode.OK, lastSecond.StatusCode);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var intentsBefore = IntentsFor(subject);
 
         using var after = await VerifyAsync(_harness, subject);
         await ProblemAssert.IsProblemAsync(after, HttpStatusCode.Forbidden, "consent_expired");
+        Assert.Equal(intentsBefore, IntentsFor(subject));
     }
 
     [Fact]
@@ -141,4 +151,8 @@ public sealed class ConsentEnforcementTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null((await response.Content.ReadFromJsonAsync<VerificationResponse>(TestContext.Current.CancellationToken))!.Consent);
     }
+
+    // Every node call is preceded by its durable intent entry, so no intent means no node was asked.
+    private int IntentsFor(string subject) =>
+        AuditReader.ReadAll(_harness.AuditDatabasePath).Count(e => (string?)e["subject"] == subject && (string?)e["decision"] == "intent");
 }

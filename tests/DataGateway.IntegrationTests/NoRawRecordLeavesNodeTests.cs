@@ -95,13 +95,18 @@ public sealed class NoRawRecordLeavesNodeTests : IAsyncLifetime
         request.Headers.Add("X-Gateway-Institution", "bank-002");
         request.Headers.Add("X-Consent-Id", "cns_forged");
         request.Headers.Add("X-Forwarded-For", "10.9.9.9");
+        request.Headers.Add("Upgrade", "h2c");
+        request.Headers.TryAddWithoutValidation("HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA");
 
         using var response = await _harness.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var received = Assert.Single(_node.Requests);
-        var allowed = new HashSet<string>(["Host", "Content-Type", "Content-Length", "DG-Ticket", "traceparent", "tracestate"], StringComparer.OrdinalIgnoreCase);
+        // RELIABILITY.md G6: exactly the allow-list plus the gateway's own ticket; trace context may or may not be there.
+        string[] required = ["Host", "Content-Type", "Content-Length", "DG-Ticket"];
+        var allowed = new HashSet<string>([.. required, "traceparent", "tracestate"], StringComparer.OrdinalIgnoreCase);
         Assert.DoesNotContain(received.Headers.Keys, h => !allowed.Contains(h));
+        Assert.All(required, h => Assert.Contains(h, received.Headers.Keys, StringComparer.OrdinalIgnoreCase));
         Assert.Equal("/internal/v1/verifications", received.Path);
         using var body = JsonDocument.Parse(received.Body);
         Assert.Equal(["subject", "checks"], body.RootElement.EnumerateObject().Select(p => p.Name));

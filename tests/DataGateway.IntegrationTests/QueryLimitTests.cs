@@ -85,4 +85,31 @@ public sealed class QueryLimitTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task RotatingForwardedHeaders_DoesNotEvadeTheLimit_WhichIsKeyedOnTheAuthenticatedInstitution()
+    {
+        // RELIABILITY.md G5: the gateway trusts no proxy and keys limits on the token's institution, never on an
+        // address, so a caller rotating X-Forwarded-For (50-hop chains) and friends still meets the limit.
+        var subject = GroundTruth.All[2].Uscc;
+        var token = _harness.TokenFor();
+        async Task<HttpResponseMessage> AskAsync(int hop)
+        {
+            var request = _harness.PostRaw("/v1/verifications", $$"""{"subject":"{{subject}}","purpose":"pre-loan","checks":[{"predicate":"ent.active"}]}""", token);
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", string.Join(", ", Enumerable.Range(0, 50).Select(i => $"10.{hop}.{i}.1")));
+            request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", "https");
+            request.Headers.TryAddWithoutValidation("X-Forwarded-Host", $"bank-{hop}.example");
+            request.Headers.TryAddWithoutValidation("X-Real-IP", $"192.168.{hop}.7");
+            return await _harness.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        }
+
+        for (var hop = 0; hop < Limit; hop++)
+        {
+            using var allowed = await AskAsync(hop);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await AskAsync(Limit);
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, "query_limit_exceeded");
+    }
 }

@@ -76,6 +76,9 @@ public sealed class ScoringAdmissionTests : IAsyncLifetime
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid_ciphertext");
         await AssertNotStoredAsync("bad-ct");
+        // RELIABILITY.md P1 "audit: denied": the refused registration is on the record with its code.
+        Assert.Contains(AuditReader.ReadAll(_harness.AuditDatabasePath), e =>
+            (string?)e["kind"] == "model-register" && (string?)e["decision"] == "denied" && (string?)e["reason"] == "invalid_ciphertext");
     }
 
     [Fact]

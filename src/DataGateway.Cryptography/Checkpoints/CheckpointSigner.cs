@@ -66,9 +66,16 @@ public sealed class CheckpointSigner
             }
         }
 
+        // A clock stepped back (NTP, a VM restore) must not make a later head look older than an earlier one:
+        // the timestamp is then the last one plus a millisecond.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
+        if (previous?.SignedAt is { } last && now <= last)
+        {
+            now = last.AddMilliseconds(1);
+        }
+
         var checkpoint = new Checkpoint(Origin, treeSize, rootHash.ToArray(), now);
         var note = _key.Sign(checkpoint.FormatBody());
-        return new CheckpointSignResult(CheckpointSignError.None, note, checkpoint, new CheckpointSignerState(treeSize, rootHash.ToArray()));
+        return new CheckpointSignResult(CheckpointSignError.None, note, checkpoint, new CheckpointSignerState(treeSize, rootHash.ToArray(), now));
     }
 }

@@ -6,4 +6,5 @@ namespace DataGateway.Cryptography.Checkpoints;
 /// </summary>
 /// <param name="TreeSize">The last signed size.</param>
 /// <param name="RootHash">The last signed root.</param>
-public sealed record CheckpointSignerState(long TreeSize, byte[] RootHash);
+/// <param name="SignedAt">The last signed timestamp, if known: the next one is never earlier (RELIABILITY.md G12).</param>
+public sealed record CheckpointSignerState(long TreeSize, byte[] RootHash, DateTimeOffset? SignedAt = null);

@@ -67,7 +67,7 @@ internal sealed class CheckpointPublisher(
             }
 
             // :: Step 1 sign (the guard refuses a smaller size or another root at the same size).
-            var signed = signer.Sign(latest is null ? null : new CheckpointSignerState(latest.TreeSize, latest.RootHash), size, root);
+            var signed = signer.Sign(latest is null ? null : new CheckpointSignerState(latest.TreeSize, latest.RootHash, latest.SignedAt), size, root);
             if (!signed.Signed)
             {
                 Alert(latest?.TreeSize ?? 0);

@@ -85,6 +85,14 @@ internal static class JwtSetup
 
     private static Task UseCachedValidation(MessageReceivedContext context)
     {
+        if (context.Request.Query.ContainsKey("access_token"))
+        {
+            // RFC 6750 §2: one method per request. A token in the query is never read, and beside a header token it
+            // makes the request ambiguous (which principal asked?), so the request is refused (RELIABILITY.md G1).
+            context.Fail("token in the query string");
+            return Task.CompletedTask;
+        }
+
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
         {

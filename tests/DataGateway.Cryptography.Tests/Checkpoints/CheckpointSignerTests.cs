@@ -63,6 +63,25 @@ public sealed class CheckpointSignerTests : IDisposable
     }
 
     [Fact]
+    public void Sign_NeverStampsALaterHeadEarlier_WhenTheClockStepsBack()
+    {
+        // RELIABILITY.md G12: an NTP step or a VM restore moves the clock back ten minutes between two checkpoints.
+        var clock = new SteppingClock(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        var signer = new CheckpointSigner(_key, null, clock);
+        var first = signer.Sign(null, 10, RootA);
+        clock.Now -= TimeSpan.FromMinutes(10);
+
+        var second = signer.Sign(first.State, 11, RootB);
+        var third = signer.Sign(second.State, 12, RootA);
+        clock.Now += TimeSpan.FromMinutes(11);
+        var caughtUp = signer.Sign(third.State, 13, RootB);
+
+        Assert.Equal(first.Checkpoint!.Timestamp!.Value.AddMilliseconds(1), second.Checkpoint!.Timestamp);
+        Assert.Equal(second.Checkpoint.Timestamp!.Value.AddMilliseconds(1), third.Checkpoint!.Timestamp);
+        Assert.Equal(clock.Now, caughtUp.Checkpoint!.Timestamp);
+    }
+
+    [Fact]
     public void Sign_ProducesNotesThatVerifyWithThePublishedJwk()
     {
         var signer = new CheckpointSigner(_key, null, _time);
@@ -117,4 +136,12 @@ public sealed class CheckpointSignerTests : IDisposable
     public void Dispose() => _key.Dispose();
 
     private static byte[] MerkleEmptyRoot() => SHA256.HashData([]);
+
+    /// <summary>A wall clock that can step backwards, which FakeTimeProvider refuses to do.</summary>
+    private sealed class SteppingClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }
