@@ -11,8 +11,12 @@ namespace DataGateway.IntegrationTests;
 /// </summary>
 public sealed class AggregateBudgetTests
 {
-    [Fact]
-    public async Task Aggregate_AdmitsExactlyTen_When64ConcurrentTenthsAgainstCapOne()
+    // RELIABILITY.md D1 asks for 20 iterations in CI: a race that loses once in a few runs must not pass by luck.
+    public static TheoryData<int> Iterations() => [.. Enumerable.Range(1, 20)];
+
+    [Theory]
+    [MemberData(nameof(Iterations))]
+    public async Task Aggregate_AdmitsExactlyTen_When64ConcurrentTenthsAgainstCapOne(int iteration)
     {
         await using var harness = await GatewayHarness.StartAsync(policiesDirectory: AggregateCalls.PoliciesWithCap("1.0"));
         // 64 distinct queries (no two share a cache entry), all at epsilon 0.1, all at once.
@@ -35,7 +39,7 @@ public sealed class AggregateBudgetTests
         try
         {
             var statuses = string.Join(", ", responses.GroupBy(r => (int)r.StatusCode).Select(g => $"{g.Key} x {g.Count()}"));
-            Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.OK) == 10, statuses);
+            Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.OK) == 10, $"iteration {iteration}: {statuses}");
             var refused = responses.Where(r => r.StatusCode != HttpStatusCode.OK).ToArray();
             Assert.Equal(54, refused.Length);
             foreach (var response in refused)

@@ -12,7 +12,7 @@ namespace DataGateway.IntegrationTests;
 /// </summary>
 public sealed class GracefulShutdownTests
 {
-    private const int Clients = 32;
+    private const int Clients = 64; // RELIABILITY.md C5
 
     [Fact]
     public async Task Sigterm_UnderLoad_StopsCleanly_AndEveryAcknowledgedAnswerHasItsEntries()

@@ -12,8 +12,9 @@ namespace DataGateway.IntegrationTests;
 /// </summary>
 public sealed class LogBeforeReleaseTests
 {
-    private const int Clients = 32;
-    private const int Cycles = 4;
+    // RELIABILITY.md C1 (CI tier): 64 clients, 10 kill cycles, each kill at a random 0.5-5 s.
+    private const int Clients = 64;
+    private const int Cycles = 10;
 
     [Fact]
     public async Task EveryAcknowledgedAnswer_HasItsAuditEntry_AfterRepeatedSigkill()
@@ -23,7 +24,7 @@ public sealed class LogBeforeReleaseTests
         var random = new Random(seed); // test scheduling only, not security
         var work = ServeWorkDirectory.Prepare("crash", policies =>
         {
-            // 32 clients over 400 subjects would reach the per-subject limit; this run is about durability.
+            // 64 clients over 400 subjects would reach the per-subject limit; this run is about durability.
             ServeWorkDirectory.LiftVerificationLimit(policies);
             TestMaterial.DisableConsent(policies); // about durability, not consent
         });
@@ -37,7 +38,7 @@ public sealed class LogBeforeReleaseTests
             using var client = new HttpClient { BaseAddress = new Uri(serve.Address) };
             using var stop = new CancellationTokenSource();
             var load = Enumerable.Range(0, Clients).Select(c => VerificationLoad.RunAsync(client, token, c, acknowledged, statuses, stop.Token)).ToArray();
-            await Task.Delay(TimeSpan.FromMilliseconds(500 + random.Next(1500)), ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(500 + random.Next(4500)), ct);
             await serve.KillAsync();
             await stop.CancelAsync();
             await Task.WhenAll(load);
@@ -60,6 +61,14 @@ public sealed class LogBeforeReleaseTests
 
         // An outcome never exists without its intent; an intent without an outcome is a request the kill cut short.
         Assert.All(outcomes.Keys, id => Assert.True(intents.ContainsKey(id), $"outcome {id} has no intent (seed {seed})"));
+
+        // The restarted gateway's self-check re-verifies the tail against the last signed checkpoint: ready means it held.
+        await using (var after = await ServeProcess.StartAsync(work, ct))
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(after.Address) };
+            using var ready = await client.GetAsync("/readyz", ct);
+            Assert.True(ready.StatusCode == System.Net.HttpStatusCode.OK, $"not ready after the kills (seed {seed}): {(int)ready.StatusCode}");
+        }
 
         var verification = AuditChainVerifier.Verify(auditPath);
         Assert.True(verification.Ok, verification.Problem);

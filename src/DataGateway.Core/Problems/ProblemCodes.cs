@@ -67,6 +67,7 @@ public static class ProblemCodes
     public static readonly ProblemCode InternalError = new("internal_error", 500, "The gateway failed to process the request.");
     public static readonly ProblemCode EgressViolation = new("egress_violation", 502, "The data node returned a response outside the result schema; nothing was released.");
     public static readonly ProblemCode NodeUnavailable = new("node_unavailable", 503, "The data node holding the subject could not answer.");
+    public static readonly ProblemCode NodeTimeout = new("node_timeout", 504, "The data node did not answer in time; nothing was released.");
     public static readonly ProblemCode StoreUnavailable = new("store_unavailable", 503, "A store the gateway depends on is unavailable.");
     public static readonly ProblemCode AuditUnavailable = new("audit_unavailable", 503, "The audit log cannot record the request, so nothing is answered.");
     public static readonly ProblemCode AuditCorrupt = new("audit_corrupt", 503, "The audit log failed its integrity check; the gateway refuses to serve.");

@@ -20,6 +20,9 @@ internal static partial class GatewayLog
     [LoggerMessage(2002, LogLevel.Warning, "Node {Node} unavailable: {Error}")]
     public static partial void NodeUnavailable(ILogger logger, string node, string error);
 
+    [LoggerMessage(2004, LogLevel.Warning, "Node {Node} did not answer within {Timeout}; nothing was released")]
+    public static partial void NodeTimedOut(ILogger logger, string node, TimeSpan timeout);
+
     [LoggerMessage(2003, LogLevel.Information, "Client closed the request before node {Node} answered; nothing was released")]
     public static partial void ClientClosedRequest(ILogger logger, string node);
 

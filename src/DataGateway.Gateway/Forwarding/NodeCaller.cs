@@ -16,13 +16,15 @@ namespace DataGateway.Gateway.Forwarding;
 /// to the node. The node's answer is captured in the returned <see cref="NodeExchange"/> for the
 /// route's egress guard; nothing of it reaches the client here.
 /// </summary>
-internal sealed class NodeCaller(IHttpForwarder forwarder, NodeTicketCodec tickets, TimeProvider time, ILogger<NodeCaller> logger)
+internal sealed class NodeCaller(IHttpForwarder forwarder, NodeTicketCodec tickets, TimeProvider time, NodeCallLimits limits, ILogger<NodeCaller> logger)
 {
     private static readonly TimeSpan TicketLifetime = TimeSpan.FromSeconds(30);
 
-    private static readonly ForwarderRequestConfig NodeRequestConfig = new()
+    // YARP's activity timeout is an idle timeout: a node trickling its body a byte at a time would never trip it,
+    // so every call also runs under a deadline for the whole exchange (RELIABILITY.md G10 "slow body").
+    private readonly ForwarderRequestConfig _requestConfig = new()
     {
-        ActivityTimeout = TimeSpan.FromSeconds(10),
+        ActivityTimeout = limits.Timeout,
         Version = HttpVersion.Version11,
         VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
     };
@@ -43,7 +45,8 @@ internal sealed class NodeCaller(IHttpForwarder forwarder, NodeTicketCodec ticke
 
     /// <summary>
     /// Sends <paramref name="nodeBody"/> to <paramref name="path"/> on <paramref name="destination"/>
-    /// with a fresh ticket. A transport failure is <c>503 node_unavailable</c>; a call cut short because the
+    /// with a fresh ticket. A transport failure is <c>503 node_unavailable</c>, a node that has not answered in full
+    /// within <see cref="NodeCallLimits.Timeout"/> is <c>504 node_timeout</c>; a call cut short because the
     /// client left is <c>client_closed_request</c>, for the audit outcome (there is nobody to answer).
     /// </summary>
     /// <remarks>
@@ -60,13 +63,21 @@ internal sealed class NodeCaller(IHttpForwarder forwarder, NodeTicketCodec ticke
 
         var exchange = new NodeExchange(path, nodeBody, ticket, maxResponseBytes);
         NodeTransformer.PrepareRequest(context, exchange);
-        var error = await forwarder.SendAsync(context, destination.Address, destination.Client, NodeRequestConfig, NodeTransformer.Instance, context.RequestAborted);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        deadline.CancelAfter(limits.Timeout);
+        var error = await forwarder.SendAsync(context, destination.Address, destination.Client, _requestConfig, NodeTransformer.Instance, deadline.Token);
         if (error != ForwarderError.None && context.RequestAborted.IsCancellationRequested)
         {
             // The client left and YARP cancelled the node call: the node is fine, and an operator paged for
             // "node unavailable" on every impatient client would learn to ignore the page.
             GatewayLog.ClientClosedRequest(logger, destination.Id);
             throw new AdmissionException(ProblemCodes.ClientClosedRequest);
+        }
+
+        if (error != ForwarderError.None && (deadline.IsCancellationRequested || error == ForwarderError.RequestTimedOut))
+        {
+            GatewayLog.NodeTimedOut(logger, destination.Id, limits.Timeout);
+            throw new AdmissionException(ProblemCodes.NodeTimeout);
         }
 
         if (error != ForwarderError.None)

@@ -73,6 +73,7 @@ public static class GatewayApplication
         services.AddSingleton<VerificationAdmission>();
         services.AddSingleton<QueryLimiter>();
         services.AddSingleton<NodeRouter>();
+        services.AddSingleton(new NodeCallLimits(settings.NodeTimeout));
         services.AddSingleton<NodeCaller>();
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<VerificationPipeline>();

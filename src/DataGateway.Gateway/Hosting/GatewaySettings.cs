@@ -46,6 +46,9 @@ public sealed class GatewaySettings
     /// <summary>Mutual TLS for institutions on HTTPS listen addresses; null asks no client for a certificate.</summary>
     public Authentication.ClientCertificateSettings? ClientCertificates { get; init; }
 
+    /// <summary>Deadline for one data-node call, its whole response included; the query is refused 504 node_timeout after it.</summary>
+    public TimeSpan NodeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Data nodes; ignored when configuration has a <c>ReverseProxy</c> section.</summary>
     public IReadOnlyList<NodeEndpoint> Nodes { get; init; } = [];
 

@@ -22,6 +22,7 @@ public sealed class GatewayHarness : IAsyncDisposable
     private WebApplication? _gateway;
     private Action<WebApplicationBuilder>? _configureGateway;
     private ClientCertificateSettings? _clientCertificates;
+    private TimeSpan? _nodeTimeout;
 
     private GatewayHarness(string workDirectory, string policiesDirectory, TimeProvider time, StubNode? stub, bool autoConsent)
     {
@@ -63,13 +64,15 @@ public sealed class GatewayHarness : IAsyncDisposable
     // configureGateway: extra host configuration (e.g. Audit:Checkpoints settings), applied at every (re)start.
     // logToFiles: the gateway and node also write their JSON log files under WorkDirectory/logs (leak scans).
     // clientCertificates: the gateway listens on HTTPS with the dev server certificate and binds institutions to client certificates.
+    // nodeTimeout: the deadline of one node call (GatewaySettings.NodeTimeout), shortened by the node-fault tests.
     public static async Task<GatewayHarness> StartAsync(
         TimeProvider? time = null, StubNode? stub = null, string? policiesDirectory = null, bool autoConsent = true, Action<WebApplicationBuilder>? configureGateway = null,
-        bool logToFiles = false, ClientCertificateSettings? clientCertificates = null)
+        bool logToFiles = false, ClientCertificateSettings? clientCertificates = null, TimeSpan? nodeTimeout = null)
     {
         var harness = new GatewayHarness(TestMaterial.NewTempDirectory("gateway"), policiesDirectory ?? TestMaterial.CopyPolicies(), time ?? TimeProvider.System, stub, autoConsent);
         harness._configureGateway = configureGateway;
         harness._clientCertificates = clientCertificates;
+        harness._nodeTimeout = nodeTimeout;
         if (clientCertificates is not null && autoConsent)
         {
             throw new ArgumentException("The HTTPS harness grants no consent by itself: start it with autoConsent false.", nameof(autoConsent));
@@ -188,6 +191,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             PlatformHmacKey = keys.PlatformHmacKey,
             CheckpointSeed = keys.CheckpointSeed,
             Nodes = [new NodeEndpoint("node-1", nodeAddress)],
+            NodeTimeout = _nodeTimeout ?? TimeSpan.FromSeconds(10),
             Time = Time,
             EnvironmentName = "Development",
         }, builder =>
