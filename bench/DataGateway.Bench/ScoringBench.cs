@@ -156,7 +156,8 @@ internal static class ScoringBench
         {
             var text = File.ReadAllText(file)
                 .Replace("perSubjectPredicate: 10", "perSubjectPredicate: 1000000", StringComparison.Ordinal)
-                .Replace("perSubjectModel: 10", "perSubjectModel: 1000000", StringComparison.Ordinal);
+                .Replace("perSubjectModel: 10", "perSubjectModel: 1000000", StringComparison.Ordinal)
+                .Replace("perSubject: 30", "perSubject: 1000000", StringComparison.Ordinal);
             File.WriteAllText(Path.Combine(target, Path.GetFileName(file)), text);
         }
 

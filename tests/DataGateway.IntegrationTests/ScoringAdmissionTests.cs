@@ -177,6 +177,40 @@ public sealed class ScoringAdmissionTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await ScoringSteps.ScoreAsync(_harness, record.Uscc, "pd-v3"), HttpStatusCode.TooManyRequests, "query_limit_exceeded");
     }
 
+    [Fact]
+    public async Task ScoresSpreadOverManyModels_StopAtThePerSubjectLimit_EvenWithEveryModelUnderItsOwn()
+    {
+        // RELIABILITY.md P6: 20 models x 10 scores would otherwise read 200 combinations of one enterprise's features.
+        const int perSubject = 4;
+        var policies = TestMaterial.CopyPolicies();
+        var file = Path.Combine(policies, "models.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("perSubject: 30", $"perSubject: {perSubject}", StringComparison.Ordinal));
+        await using var harness = await GatewayHarness.StartAsync(policiesDirectory: policies, autoConsent: false);
+        string[] models = ["m-a", "m-b", "m-c"];
+        foreach (var model in models)
+        {
+            await ScoringSteps.RegisterAsync(harness, model);
+        }
+
+        var (record, _) = GroundTruth.First(ScoringSteps.Complete);
+        await ScoringSteps.GrantScoreAsync(harness, record.Uscc);
+        for (var i = 0; i < perSubject; i++)
+        {
+            await ScoringSteps.JsonAsync(await ScoringSteps.ScoreAsync(harness, record.Uscc, models[i % models.Length]));
+        }
+
+        // m-c has answered once and m-b twice: each is far under its own limit of 10, the subject is not.
+        using var refused = await ScoringSteps.ScoreAsync(harness, record.Uscc, "m-c");
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, "query_limit_exceeded");
+        var other = GroundTruth.All.First(r => ScoringSteps.Complete(r) && r.Uscc != record.Uscc).Uscc;
+        await ScoringSteps.GrantScoreAsync(harness, other);
+        await ScoringSteps.JsonAsync(await ScoringSteps.ScoreAsync(harness, other, "m-c")); // another enterprise has its own count
+
+        // Rebuilt from the audit log: a restart forgets nothing.
+        await harness.RestartGatewayAsync();
+        await ProblemAssert.IsProblemAsync(await ScoringSteps.ScoreAsync(harness, record.Uscc, "m-a"), HttpStatusCode.TooManyRequests, "query_limit_exceeded");
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1001)]

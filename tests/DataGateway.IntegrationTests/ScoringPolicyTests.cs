@@ -28,8 +28,8 @@ public sealed class ScoringPolicyTests
 
         var models = harness.Policies.Current.Models;
 
-        Assert.Equal((3, 64, 20, 1000, 10, TimeSpan.FromDays(30), 2048, 4096),
-            (models.MinFeatures, models.MaxFeatures, models.MaxPerInstitution, models.MaxBatchSize, models.PerSubjectModel, models.Period, models.KeyPolicy.MinimumBits, models.MaxKeyBits));
+        Assert.Equal((3, 64, 20, 1000, 10, 30, TimeSpan.FromDays(30), 2048, 4096),
+            (models.MinFeatures, models.MaxFeatures, models.MaxPerInstitution, models.MaxBatchSize, models.PerSubjectModel, models.PerSubject, models.Period, models.KeyPolicy.MinimumBits, models.MaxKeyBits));
     }
 
     [Fact]

@@ -31,6 +31,9 @@ internal static class ModelPolicyCompiler
         Require(document.MaxPerInstitution is >= 1 and <= 10_000, "models.maxPerInstitution: must be between 1 and 10000", errors);
         Require(document.MaxBatchSize is >= 1 and <= LimitBatchSize, $"models.maxBatchSize: must be between 1 and {LimitBatchSize}", errors);
         Require(document.PerSubjectModel is >= 1, "models.perSubjectModel: must be a positive integer", errors);
+        // Absent in policies written before it existed: the shipped value applies rather than no limit at all.
+        var perSubject = document.PerSubject ?? ModelPolicy.Default.PerSubject;
+        Require(perSubject >= 1, "models.perSubject: must be a positive integer (scores of one subject across all of an institution's models)", errors);
 
         var min = document.KeyBits?.Min ?? PaillierKeyPolicy.ProductionMinimumBits;
         var max = document.KeyBits?.Max ?? PaillierKeyPolicy.LargestBits;
@@ -42,7 +45,7 @@ internal static class ModelPolicyCompiler
             ? ModelPolicy.Default // discarded: the compile fails
             : new ModelPolicy(
                 document.MinFeatures!.Value, document.MaxFeatures!.Value, document.MaxPerInstitution!.Value, document.MaxBatchSize!.Value,
-                document.PerSubjectModel!.Value, period!.Value, PaillierKeyPolicy.WithMinimum(min), max);
+                document.PerSubjectModel!.Value, perSubject, period!.Value, PaillierKeyPolicy.WithMinimum(min), max);
     }
 
     private static void Require(bool condition, string error, List<string> errors)

@@ -13,6 +13,8 @@ internal sealed class ModelsDocument
 
     public int? PerSubjectModel { get; set; }
 
+    public int? PerSubject { get; set; }
+
     public string? Period { get; set; }
 
     public KeyBitsDocument? KeyBits { get; set; }

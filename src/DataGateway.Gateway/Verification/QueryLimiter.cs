@@ -43,6 +43,16 @@ internal sealed class QueryLimiter(TimeProvider time)
         }
     }
 
+    /// <summary>Gives back one query of each predicate reserved in this period (a later limit of the same request refused).</summary>
+    public void Release(string institution, string subject, IReadOnlyList<string> predicates, TimeSpan period)
+    {
+        var periodIndex = PeriodIndex(time.GetUtcNow(), period);
+        foreach (var predicate in predicates)
+        {
+            _counts.AddOrUpdate(new Key(institution, subject, predicate, periodIndex), 0, static (_, count) => Math.Max(0, count - 1));
+        }
+    }
+
     /// <summary>Counts a past allowed query when rebuilding from the audit log.</summary>
     public void Replay(string institution, string subject, IReadOnlyList<string> predicates, DateTimeOffset at, TimeSpan period)
     {
