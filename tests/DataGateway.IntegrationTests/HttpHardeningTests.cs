@@ -109,6 +109,31 @@ public sealed class HttpHardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlowBody_BelowTheMinimumDataRate_IsCutOff_AndNothingIsForwarded()
+    {
+        // RELIABILITY.md G8: headers complete, then the body trickles at half a byte a second (Kestrel's floor is 240 B/s
+        // after a 5 s grace), holding a request slot and a buffer for as long as the client likes unless it is cut.
+        var ct = TestContext.Current.CancellationToken;
+        await using var raw = await RawHttp.ConnectAsync(_harness.GatewayAddress, ct);
+        await raw.SendAsync("POST /v1/verifications HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + _token +
+            "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"subject\":", ct);
+
+        var answer = string.Empty;
+        var closed = false;
+        for (var i = 0; i < 15 && !closed; i++)
+        {
+            await raw.SendAsync(Encoding.ASCII.GetBytes(" "), ct);
+            (var text, closed) = await raw.ReadUntilClosedAsync(TimeSpan.FromSeconds(2), ct);
+            answer += text;
+        }
+
+        Assert.True(closed, "the slow body kept its connection for 30 s");
+        var status = Assert.Single(RawHttp.StatusCodes(answer));
+        Assert.InRange(status, 400, 499);
+        Assert.Empty(_stub.Requests);
+    }
+
+    [Fact]
     public async Task Slowloris_IsDisconnectedWithinTheHeaderTimeout_WhileTheGatewayStaysResponsive()
     {
         var ct = TestContext.Current.CancellationToken;

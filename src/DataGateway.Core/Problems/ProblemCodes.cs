@@ -56,6 +56,7 @@ public static class ProblemCodes
     public static readonly ProblemCode NotFound = new("not_found", 404, "No such resource.");
     public static readonly ProblemCode MethodNotAllowed = new("method_not_allowed", 405, "The method is not allowed on this resource.");
     public static readonly ProblemCode ModelExists = new("model_exists", 409, "A model with this id exists.");
+    public static readonly ProblemCode RequestTimeout = new("request_timeout", 408, "The request body arrived too slowly; the connection is closed.");
     public static readonly ProblemCode PayloadTooLarge = new("payload_too_large", 413, "The body is larger than this endpoint accepts.");
     public static readonly ProblemCode UnsupportedMediaType = new("unsupported_media_type", 415, "The body must be application/json.");
     public static readonly ProblemCode FeatureUnavailable = new("feature_unavailable", 422, "A feature of the model has no data for this subject, or none within the encoding's bounds.");

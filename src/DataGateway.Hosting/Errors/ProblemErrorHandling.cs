@@ -49,6 +49,7 @@ public static class ProblemErrorHandling
         StatusCodes.Status403Forbidden => ProblemCodes.RoleNotAllowed,
         StatusCodes.Status404NotFound => ProblemCodes.NotFound,
         StatusCodes.Status405MethodNotAllowed => ProblemCodes.MethodNotAllowed,
+        StatusCodes.Status408RequestTimeout => ProblemCodes.RequestTimeout,
         StatusCodes.Status413PayloadTooLarge => ProblemCodes.PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => ProblemCodes.UnsupportedMediaType,
         StatusCodes.Status429TooManyRequests => ProblemCodes.RateLimited,
