@@ -1,4 +1,7 @@
 using DataGateway.Storage.Audit;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Microsoft.Data.Sqlite;
 
 namespace DataGateway.Storage.Tests.Audit;
@@ -125,6 +128,31 @@ public sealed class AuditTamperTests
         await Assert.ThrowsAsync<AuditCorruptException>(() => db.OpenAsync());
     }
 
+    /// <summary>
+    /// RELIABILITY.md A2's model: random scripts of one to three edits (flip a column, delete a row that is not the
+    /// tail, swap two rows' seq, append a relinked copy) against the chain. Every script is found, and the verifier
+    /// never names an index after the first row the script touched. (Cutting the tail alone is invisible to the chain
+    /// by design: only a checkpoint catches it, A3.)
+    /// </summary>
+    [Property(MaxTest = 40)]
+    public Property AnyEditScript_IsFound_NoLaterThanTheFirstRowItTouched(int seed)
+    {
+        var script = Script(new Random(seed)); // test-case generation only
+        using var db = CreateLogAsync().GetAwaiter().GetResult();
+        using (var raw = db.OpenRaw())
+        {
+            // The copy goes first: the link trigger only lets a row in behind the real tail.
+            foreach (var edit in script.OrderBy(e => e.Kind == "copy" ? 0 : 1))
+            {
+                Apply(raw, edit);
+            }
+        }
+
+        var result = AuditChainVerifier.Verify(db.Path);
+        var firstTouched = script.Min(e => e.FirstRow);
+        return (!result.Ok && result.FirstBadIndex <= firstTouched).Label($"{string.Join("; ", script)} -> {result}");
+    }
+
     [Fact]
     public void Verify_ReportsUnreadable_WhenTheFileDoesNotExist()
     {
@@ -177,6 +205,61 @@ public sealed class AuditTamperTests
         copy[0] ^= 1;
         return copy;
     }
+
+    private static List<Edit> Script(Random random)
+    {
+        string[] columns = ["seq", "ts", "actor", "subject", "decision", "reason", "result_digest", "latency_micros", "predicates", "prev_hash", "entry_hash"];
+        var rows = Enumerable.Range(0, Entries).OrderBy(_ => random.Next()).ToList(); // distinct rows per edit
+        var script = new List<Edit>();
+        for (var i = 1 + random.Next(3); i > 0 && rows.Count >= 2; i--)
+        {
+            var row = rows[0];
+            rows.RemoveAt(0);
+            switch (random.Next(4))
+            {
+                case 0 when row < Entries - 1:
+                    script.Add(new Edit("delete", row, row));
+                    break;
+                case 1:
+                    var other = rows[0];
+                    rows.RemoveAt(0);
+                    script.Add(new Edit("swap", Math.Min(row, other), Math.Max(row, other)));
+                    break;
+                case 2 when script.All(e => e.Kind != "copy"):
+                    script.Add(new Edit("copy", Entries, row));
+                    break;
+                default:
+                    script.Add(new Edit("flip", row, row, columns[random.Next(columns.Length)]));
+                    break;
+            }
+        }
+
+        return script;
+    }
+
+    private static void Apply(SqliteConnection raw, Edit edit)
+    {
+        switch (edit.Kind)
+        {
+            case "delete":
+                Exec(raw, $"DELETE FROM audit_entries WHERE seq = {edit.FirstRow}");
+                break;
+            case "swap":
+                Exec(raw, $"UPDATE audit_entries SET seq = -1 WHERE seq = {edit.FirstRow}");
+                Exec(raw, $"UPDATE audit_entries SET seq = {edit.FirstRow} WHERE seq = {edit.OtherRow}");
+                Exec(raw, $"UPDATE audit_entries SET seq = {edit.OtherRow} WHERE seq = -1");
+                break;
+            case "copy":
+                Exec(raw, CopyRowSql(sourceSeq: edit.OtherRow, newSeq: Entries, prevHash: $"(SELECT entry_hash FROM audit_entries WHERE seq = {Entries - 1})"));
+                break;
+            default:
+                FlipColumn(raw, edit.Column!, edit.FirstRow);
+                break;
+        }
+    }
+
+    /// <summary>One tampering step; <see cref="FirstRow"/> is the lowest index it changes.</summary>
+    private sealed record Edit(string Kind, int FirstRow, int OtherRow, string? Column = null);
 
     private static string CopyRowSql(int sourceSeq, int newSeq, string prevHash) =>
         $"""
