@@ -75,6 +75,40 @@ public sealed class ClientCertificateValidationTests
     }
 
     [Fact]
+    public async Task BoundToken_IsRefused_ByAGatewayThatAsksNoCertificates_FailClosed()
+    {
+        // A gateway with mTLS off cannot check the binding, so it must not honour the token as if it were unbound.
+        using var ca = TestCertificateAuthority.Create();
+        using var own = ca.Issue("bank-001");
+        await using var harness = await GatewayHarness.StartAsync(autoConsent: false);
+        var bound = DevTokenMinter.Mint(
+            TestMaterial.Keys.TokenSigningKey, "institution", "bank-001", null, TimeSpan.FromMinutes(10), TimeProvider.System,
+            certificateThumbprint: CertificateChains.Sha256Thumbprint(own));
+
+        using var response = await harness.Client.SendAsync(harness.Send(HttpMethod.Get, "/v1/catalog", bound), TestContext.Current.CancellationToken);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "client_certificate_required");
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("\"a-string\"")]
+    [InlineData("{\"x5t\":\"sha1-is-not-enough\"}")]
+    [InlineData("{\"x5t#S256\":42}")]
+    public void UnreadableConfirmation_BindsTheTokenToNoCertificateAtAll(string cnf)
+    {
+        using var ca = TestCertificateAuthority.Create();
+        using var certificate = ca.Issue("bank-001");
+        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(CertificateConfirmation.Claim, cnf)], "test"));
+
+        var confirmation = CertificateConfirmation.Of(user);
+
+        Assert.NotNull(confirmation); // present: the token demands a binding...
+        Assert.False(confirmation.Matches(certificate)); // ...that no certificate can satisfy (fail closed)
+    }
+
+    [Fact]
     public async Task ForgedClientCertificateHeader_FromTheCaller_IsIgnored()
     {
         using var ca = TestCertificateAuthority.Create();
