@@ -112,4 +112,53 @@ public sealed class QueryLimitTests : IAsyncLifetime
         using var refused = await AskAsync(Limit);
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, "query_limit_exceeded");
     }
+
+    [Fact]
+    public async Task BisectionAttack_LearnsNoMoreThanTheGridBucket_HoldingTheTrueValue()
+    {
+        // RELIABILITY.md V1: a bank bisects "tax paid >= X" for one enterprise. Off-grid thresholds are refused, so
+        // whatever it does, the interval it can infer is one bucket of the published grid, never finer.
+        long[] grid = [30_000, 50_000, 100_000, 300_000, 1_000_000]; // PredicateCatalog tax.paid12mAtLeast
+        var (record, _) = GroundTruth.First(r => r.TaxPaid12m is > 100_000 and < 300_000);
+        var token = _harness.TokenFor();
+        async Task<(HttpStatusCode Status, string? Result)> AskAsync(long amount)
+        {
+            using var response = await _harness.Client.SendAsync(
+                _harness.PostRaw("/v1/verifications", $$$"""{"subject":"{{{record.Uscc}}}","purpose":"pre-loan","checks":[{"predicate":"tax.paid12mAtLeast","params":{"amountCny":{{{amount}}}}}]}""", token),
+                TestContext.Current.CancellationToken);
+            var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            return response.StatusCode == HttpStatusCode.OK
+                ? (response.StatusCode, System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("results")[0].GetProperty("result").GetString())
+                : (response.StatusCode, null);
+        }
+
+        long low = 0, high = long.MaxValue, probeLow = 0, probeHigh = 10_000_000;
+        var offGridRefusals = 0;
+        for (var step = 0; step < 40; step++)
+        {
+            var probe = (probeLow + probeHigh) / 2; // the attacker's bisection: almost always off the grid
+            var (status, result) = await AskAsync(probe);
+            if (status == HttpStatusCode.BadRequest)
+            {
+                offGridRefusals++;
+                probe = grid.OrderBy(g => Math.Abs(g - probe)).First(); // fall back to the nearest published threshold
+                (status, result) = await AskAsync(probe);
+            }
+
+            if (status != HttpStatusCode.OK)
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, status); // the per-period limit ends the attack
+                break;
+            }
+
+            (low, high, probeLow, probeHigh) = result == "true"
+                ? (Math.Max(low, probe), high, probe, probeHigh)
+                : (low, Math.Min(high, probe), probeLow, probe);
+        }
+
+        // The truth lies in [low, high), and those are neighbours on the grid: one bucket, 100,000 to 300,000 here.
+        Assert.True(offGridRefusals > 0);
+        Assert.InRange(record.TaxPaid12m!.Value, low, high - 1);
+        Assert.Equal((100_000L, 300_000L), (low, high));
+    }
 }
