@@ -4,12 +4,10 @@ using DataGateway.Core.Contracts;
 using DataGateway.Core.Problems;
 using DataGateway.Gateway.Auditing;
 using DataGateway.Gateway.Consent;
-using DataGateway.Gateway.Policies;
 using DataGateway.Gateway.Verification;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DataGateway.Gateway.Apis;
 
@@ -77,9 +75,7 @@ internal static class ConsentApi
         }
         catch (AdmissionException refusal)
         {
-            var services = context.RequestServices;
-            var draft = AuditDraft.Start(context, auditKind, services.GetRequiredService<PolicyStore>().Current.Version);
-            await AuditedRefusal.WriteAsync(context, services.GetRequiredService<AuditRecorder>(), draft, refusal, started);
+            await AuditedRefusal.WriteAsync(context, auditKind, refusal, started);
             return;
         }
 

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using DataGateway.Core.Problems;
 using DataGateway.Gateway.Forwarding;
+using DataGateway.Gateway.Policies;
 using DataGateway.Gateway.Verification;
 using DataGateway.Hosting.Problems;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataGateway.Gateway.Auditing;
 
@@ -34,6 +36,17 @@ internal static class AuditedRefusal
         context.Response.Clear();
         await Problem.WriteAsync(context, code, detail, retryAfter);
         return code;
+    }
+
+    /// <summary>
+    /// Audits and answers a refusal made before any route built its own draft (authentication, authorization, the
+    /// owner APIs): the draft is the caller's identity, <paramref name="kind"/> and the policy in force.
+    /// </summary>
+    public static Task<ProblemCode> WriteAsync(HttpContext context, string kind, AdmissionException refusal, long started)
+    {
+        var services = context.RequestServices;
+        var draft = AuditDraft.Start(context, kind, services.GetRequiredService<PolicyStore>().Current.Version);
+        return WriteAsync(context, services.GetRequiredService<AuditRecorder>(), draft, refusal, started);
     }
 
     /// <summary>Microseconds since a <see cref="Stopwatch.GetTimestamp"/> reading: the latency an audit entry records.</summary>

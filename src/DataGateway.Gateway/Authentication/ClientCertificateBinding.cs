@@ -5,7 +5,6 @@ using DataGateway.Core.Problems;
 using DataGateway.Cryptography.Keys;
 using DataGateway.Gateway.Auditing;
 using DataGateway.Gateway.Diagnostics;
-using DataGateway.Gateway.Policies;
 using DataGateway.Gateway.Verification;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -24,8 +23,7 @@ namespace DataGateway.Gateway.Authentication;
 /// refusal is a problem+json with a stable code and an audit entry, not an opaque TLS alert: a certificate
 /// that is not valid is 403, a token that does not fit the connection is 401 (<c>invalid_token</c>).
 /// </remarks>
-internal sealed class ClientCertificateBinding(
-    ClientCertificateSettings? settings, TimeProvider time, AuditRecorder audit, PolicyStore policies, ILogger<ClientCertificateBinding> logger)
+internal sealed class ClientCertificateBinding(ClientCertificateSettings? settings, TimeProvider time, ILogger<ClientCertificateBinding> logger)
 {
     /// <summary>The audit kind of a request refused here, before any route saw it.</summary>
     public const string AuditKind = "authentication";
@@ -55,8 +53,7 @@ internal sealed class ClientCertificateBinding(
 
             return Task.CompletedTask;
         });
-        var draft = AuditDraft.Start(context, AuditKind, policies.Current.Version);
-        await AuditedRefusal.WriteAsync(context, audit, draft, new AdmissionException(refusal), started);
+        await AuditedRefusal.WriteAsync(context, AuditKind, new AdmissionException(refusal), started);
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using DataGateway.Core.Problems;
 using DataGateway.Gateway.Auditing;
 using DataGateway.Gateway.Diagnostics;
-using DataGateway.Gateway.Policies;
 using DataGateway.Gateway.Verification;
 using DataGateway.Hosting.Problems;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -150,10 +149,7 @@ internal static class JwtSetup
     /// </summary>
     private static Task WriteForbiddenAsync(HttpContext context)
     {
-        var started = Stopwatch.GetTimestamp();
-        var services = context.RequestServices;
-        var draft = AuditDraft.Start(context, AuthorizationKind, services.GetRequiredService<PolicyStore>().Current.Version);
-        return AuditedRefusal.WriteAsync(context, services.GetRequiredService<AuditRecorder>(), draft, new AdmissionException(ProblemCodes.RoleNotAllowed), started);
+        return AuditedRefusal.WriteAsync(context, AuthorizationKind, new AdmissionException(ProblemCodes.RoleNotAllowed), Stopwatch.GetTimestamp());
     }
 
     private static Task WriteUnauthenticated(JwtBearerChallengeContext context)

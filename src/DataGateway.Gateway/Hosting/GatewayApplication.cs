@@ -104,8 +104,7 @@ public static class GatewayApplication
         services.AddSingleton<IConsentRegistry>(_ => SqliteConsentRegistry.Open(
             Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.AuditDatabasePath)) ?? ".", "consent.db")));
         services.AddSingleton(sp => new ClientCertificateBinding(
-            settings.ClientCertificates, settings.Time, sp.GetRequiredService<AuditRecorder>(), sp.GetRequiredService<PolicyStore>(),
-            sp.GetRequiredService<ILogger<ClientCertificateBinding>>()));
+            settings.ClientCertificates, settings.Time, sp.GetRequiredService<ILogger<ClientCertificateBinding>>()));
         services.AddGatewayAuthentication(new TokenSettings(settings.TokenIssuer, settings.TokenAudience, settings.TokenValidationKey, TimeSpan.FromSeconds(30)), settings.Time);
         services.AddGatewayReverseProxy(builder.Configuration, settings.Nodes);
         services.AddHealthChecks()
